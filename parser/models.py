@@ -1,0 +1,152 @@
+"""The Profile: what every reader produces and the scorer consumes.
+
+The JSON form is a public contract (DESIGN.md, "Profile"). Field names here match it one to one so
+that ``to_json`` and ``from_json`` stay mechanical. Dates are strings, ``"YYYY-MM"`` or ``"YYYY"``
+(month unknown), because that is the precision LinkedIn shows; the scorer turns them into months.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal, get_args
+
+Format = Literal["linkedin-html", "linkedin-export", "json-resume", "open-badges", "html"]
+CertificateKind = Literal["certification", "license", "course", "badge"]
+
+FORMATS: tuple[str, ...] = get_args(Format)
+CERTIFICATE_KINDS: tuple[str, ...] = get_args(CertificateKind)
+
+
+@dataclass(slots=True)
+class Source:
+    format: str
+    layout: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, message: str) -> None:
+        """Record something the reader could not do, once (readers may meet it per item)."""
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+
+@dataclass(slots=True)
+class Person:
+    name: str | None = None
+    headline: str | None = None
+    about: str | None = None
+    location: str | None = None
+
+
+@dataclass(slots=True)
+class Certificate:
+    name: str
+    issuer: str | None = None
+    issued: str | None = None
+    expires: str | None = None
+    credential_id: str | None = None
+    credential_url: str | None = None
+    skills: list[str] = field(default_factory=list)
+    kind: str = "certification"
+    locator: str | None = None
+
+
+@dataclass(slots=True)
+class Position:
+    title: str | None = None
+    company: str | None = None
+    start: str | None = None
+    end: str | None = None
+    description: str | None = None
+    location: str | None = None
+
+
+@dataclass(slots=True)
+class Education:
+    school: str | None = None
+    degree: str | None = None
+    field: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(slots=True)
+class Project:
+    title: str | None = None
+    description: str | None = None
+    start: str | None = None
+    end: str | None = None
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class Course:
+    name: str
+
+
+@dataclass(slots=True)
+class Profile:
+    source: Source
+    person: Person = field(default_factory=Person)
+    certificates: list[Certificate] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    education: list[Education] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)
+    courses: list[Course] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: Any) -> Profile:
+        """Build a Profile from its JSON form, tolerating missing keys but not wrong types.
+
+        Raises ``ProfileFormatError`` naming the offending key, so that a hand-written or
+        foreign ``PROFILE.json`` fails with a sentence rather than a traceback.
+        """
+        from parser.errors import ProfileFormatError
+
+        if not isinstance(data, dict):
+            raise ProfileFormatError("a Profile must be a JSON object")
+        source = _build(Source, data.get("source") or {"format": "html"}, "source")
+        person = _build(Person, data.get("person") or {}, "person")
+        lists: dict[str, list[Any]] = {}
+        for key, item_type in (
+            ("certificates", Certificate),
+            ("positions", Position),
+            ("education", Education),
+            ("projects", Project),
+            ("courses", Course),
+        ):
+            raw = data.get(key) or []
+            if not isinstance(raw, list):
+                raise ProfileFormatError(f"'{key}' must be a list")
+            lists[key] = [_build(item_type, item, f"{key}[{i}]") for i, item in enumerate(raw)]
+        skills = data.get("skills") or []
+        if not isinstance(skills, list) or not all(isinstance(s, str) for s in skills):
+            raise ProfileFormatError("'skills' must be a list of strings")
+        return cls(source=source, person=person, skills=list(skills), **lists)
+
+
+def _build(kind: type[Any], raw: Any, where: str) -> Any:
+    from parser.errors import ProfileFormatError
+
+    if isinstance(raw, str) and kind is Course:
+        raw = {"name": raw}
+    if not isinstance(raw, dict):
+        raise ProfileFormatError(f"'{where}' must be an object")
+    known = {f.name: f for f in fields(kind)}
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in known:
+            continue  # extra keys are allowed: newer producers may add fields
+        if key in ("warnings", "skills"):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ProfileFormatError(f"'{where}.{key}' must be a list of strings")
+        elif value is not None and not isinstance(value, str):
+            raise ProfileFormatError(f"'{where}.{key}' must be a string or null")
+        values[key] = value
+    try:
+        return kind(**values)
+    except TypeError as missing:
+        raise ProfileFormatError(f"'{where}' lacks a required field ({missing})") from None
