@@ -60,11 +60,19 @@ def parse_profile(
         raise TypeError(f"parse_profile takes bytes or str, not {type(data).__name__}")
     doc = InputDocument(bytes(data), filename=filename, media_type=media_type,
                         limits=limits or Limits())
-    for reader in readers():
-        if reader.sniff(doc):
-            return reader.read(doc)
+    try:
+        for reader in readers():
+            if reader.sniff(doc):
+                return reader.read(doc)
+    except RecursionError:
+        # Every reader walks trees iteratively or within lxml's depth cap; this is the backstop
+        # that keeps a pathological input a typed error rather than a traceback.
+        raise MalformedInput("the input is nested too deeply to read") from None
     if doc.looks_binary():
-        raise UnsupportedFormat("the input is a binary file that is not a LinkedIn export ZIP")
+        kind = doc.binary_kind() or "a binary file"
+        raise UnsupportedFormat(f"the input is {kind}, not a profile page, export or JSON")
+    if not doc.text.strip():
+        raise EmptyInput("the input holds no text")
     raise UnsupportedFormat(
         "the input is not a LinkedIn page, LinkedIn export, JSON Resume, Open Badge "
         "or HTML page with a certifications section"

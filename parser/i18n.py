@@ -144,6 +144,32 @@ LABELS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         "de": ("alle ", "anzeigen"), "pt": ("exibir todos", "exibir todas", "mostrar tudo",
                                              "ver todos"),
     },
+    # Honors read "Issued by <Org> · <date>": an award, not a certificate.
+    "issued_by": {
+        "en": ("issued by",), "es": ("emitido por", "otorgado por"),
+        "fr": ("émis par", "décerné par"),
+        "de": ("ausgestellt von", "verliehen von"), "pt": ("emitido por", "concedido por"),
+    },
+    # Stop marker after an entry's fields (thumbnails of attached documents).
+    "attached_media": {
+        "en": ("attached media",), "es": ("contenido multimedia adjunto",),
+        "fr": ("médias joints",), "de": ("angehängte medien",), "pt": ("mídia anexada",),
+    },
+    # The top card's link after the location line.
+    "contact_info": {
+        "en": ("contact info",), "es": ("información de contacto",), "fr": ("coordonnées",),
+        "de": ("kontaktinfo",), "pt": ("informações de contato",),
+    },
+    "honors_heading": {
+        "en": ("honors & awards", "honours & awards", "honors and awards"),
+        "es": ("reconocimientos y premios",), "fr": ("distinctions et prix",),
+        "de": ("auszeichnungen",), "pt": ("prêmios e reconhecimentos",),
+    },
+    # A project's or course's link to the position it belongs to; not part of its description.
+    "associated_with": {
+        "en": ("associated with",), "es": ("asociado con",), "fr": ("associé à",),
+        "de": ("verbunden mit",), "pt": ("associado a", "associado com"),
+    },
     "empty_details": {
         "en": ("nothing to see for now",), "es": ("nada que ver por ahora",),
         "fr": ("rien à afficher pour le moment",), "de": ("momentan nichts zu sehen",),

@@ -44,3 +44,14 @@ def dedupe_lines(lines: list[str]) -> list[str]:
         if not out or out[-1] != line:
             out.append(line)
     return out
+
+
+def squash(value: str | None) -> str | None:
+    """Whitespace-normalised text *without* undoubling, for structured inputs (CSV, JSON).
+
+    Their values are never doubled, and undoubling would corrupt real ones ("2020" -> "20").
+    """
+    if value is None:
+        return None
+    text = _SPACE.sub(" ", value.translate(_INVISIBLE).replace("\xa0", " ")).strip()
+    return text or None

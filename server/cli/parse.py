@@ -11,7 +11,7 @@ from server.cli._common import json_option, one_line_errors, print_json, read_in
 
 
 @click.command("parse")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=click.Path(path_type=Path))  # read_input reports dirs in one line
 @json_option
 def parse_command(file: Path, as_json: bool) -> None:
     """Read FILE (a LinkedIn page, export ZIP/CSV, JSON Resume, Open Badge) into a Profile."""

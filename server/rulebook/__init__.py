@@ -64,14 +64,21 @@ class Rulebook:
         }
 
 
-def load_rulebook(override_dir: Path | str | None = None) -> Rulebook:
-    """Read, merge, validate and cross-check the rulebook. Cached per directory."""
-    return _load(str(Path(override_dir).resolve()) if override_dir else None)
+def load_rulebook(override_dir: Path | str | None = None, *,
+                  include_shipped: bool = True) -> Rulebook:
+    """Read, merge, validate and cross-check the rulebook. Cached per directory.
+
+    ``include_shipped=False`` reads ``override_dir`` alone: a complete, self-contained rulebook
+    (tests use it to judge against a small catalogue they control).
+    """
+    if not include_shipped and not override_dir:
+        raise RulebookError("(rulebook)", "include_shipped=False needs a rules directory")
+    return _load(str(Path(override_dir).resolve()) if override_dir else None, include_shipped)
 
 
 @cache
-def _load(override_dir: str | None) -> Rulebook:
-    files = _files(SHIPPED)
+def _load(override_dir: str | None, include_shipped: bool = True) -> Rulebook:
+    files = _files(SHIPPED) if include_shipped else {}
     if override_dir is not None:
         root = Path(override_dir)
         if not root.is_dir():

@@ -1,0 +1,140 @@
+"""What a certificate on a profile is, in catalogue terms: entry, skills, field, issuer.
+
+Resolution goes from most to least certain, and records which step answered so notes can say so:
+1. the catalogue entry, by exact name or by an alias / acronym / exam code inside the name;
+2. skills found in its name and in the skills listed with it (the skill alias index);
+3. otherwise only its words remain, compared with the role's words by the relevance rule.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from parser.models import Certificate
+from server.scoring.matching import Catalogue, content_words, tokens
+
+
+@dataclass(frozen=True, slots=True)
+class CertView:
+    index: int
+    cert: Certificate
+    entry_id: str | None
+    entry: dict[str, Any]  # the catalogue entry ({} when none)
+    skills: dict[str, float]
+    field: str | None  # the most likely field
+    fields: dict[str, float]  # every candidate field -> confidence (1 catalogue/skills, less else)
+    issuer_id: str | None  # the stated issuer (or credential URL domain), resolved
+    brands: tuple[str, ...]  # issuers the *name* invokes ("AWS Certified …" -> aws)
+    how: str  # "catalogue" | "skills" | "words"
+    words: frozenset[str]
+
+
+def resolve(cert: Certificate, index: int, cat: Catalogue) -> CertView:
+    entry_id = find_entry(cert.name, cat)
+    entry = cat.book.certificates.get(entry_id, {}) if entry_id else {}
+    issuer_id = find_issuer(cert.issuer, cert.credential_url, cat)
+    skills: dict[str, float] = {s: 1.0 for s in entry.get("skills", ())}
+    for skill in _skills_in(cert.skills, cat):
+        skills.setdefault(skill, 1.0)
+    if not entry:
+        for skill in _name_skills(cert.name, issuer_id, cat):
+            skills.setdefault(skill, 1.0)
+    fields = _fields(entry, skills, issuer_id, cert.name, cat)
+    field = max(sorted(fields), key=lambda f: fields[f]) if fields else None
+    brands = tuple(sorted({i for m in cat.issuers.find(cert.name) for i in m.ids}))
+    how = "catalogue" if entry_id else "skills" if skills else "words"
+    return CertView(index=index, cert=cert, entry_id=entry_id, entry=entry,
+                    skills=dict(sorted(skills.items())), field=field, fields=fields,
+                    issuer_id=issuer_id, brands=brands, how=how,
+                    words=frozenset(content_words(" ".join([cert.name, *cert.skills]))))
+
+
+def _skills_in(texts: list[str], cat: Catalogue) -> list[str]:
+    return [skill for text in texts for match in cat.skills.find(text) for skill in match.ids]
+
+
+def _name_skills(name: str, issuer_id: str | None, cat: Catalogue) -> list[str]:
+    """Skills a name's words point to, minus those foreign to a known issuer's fields.
+
+    "AWS Certified Welder" from the American Welding Society is about welding: its "AWS" is not
+    Amazon Web Services, and a welding society's fields say so.
+    """
+    found = _skills_in([name], cat)
+    fields = cat.book.issuers.get(issuer_id or "", {}).get("fields", [])
+    if not fields:
+        return found
+    return [s for s in found
+            if any(cat.field_relation(f, g) > 0 for f in cat.skill_fields(s) for g in fields)]
+
+
+def find_entry(name: str, cat: Catalogue) -> str | None:
+    """The catalogue certificate a name refers to: exact, else the longest known name inside it.
+
+    A single-token alias (an acronym or exam code like "PMP", "AZ-104") counts only when the
+    token is not an ordinary word of the name's language, which the catalogue cannot know, so
+    we require it to be written as in the catalogue: at least 3 characters.
+    """
+    exact = cat.certificates.lookup(name)
+    if exact:
+        return exact[0]
+    best = None
+    for match in cat.certificates.find(name):
+        if len(match.phrase) == 1 and len(match.phrase[0]) < 3:
+            continue
+        if best is None or len(match.phrase) > len(best.phrase):
+            best = match
+    return best.ids[0] if best else None
+
+
+def find_issuer(issuer: str | None, url: str | None, cat: Catalogue) -> str | None:
+    if issuer:
+        exact = cat.issuers.lookup(issuer)
+        if exact:
+            return exact[0]
+        inside = sorted(cat.issuers.find(issuer), key=lambda m: -len(m.phrase))
+        if inside and len(inside[0].phrase) * 2 >= len(tokens(issuer)):
+            return inside[0].ids[0]
+    if url:
+        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+        parts = host.removeprefix("www.").split(".")
+        for i in range(len(parts) - 1):  # credly.com, then its parent domains
+            key = cat.domains.get(".".join(parts[i:]))
+            if key:
+                return key
+    return None
+
+
+# How sure each source of a field is: the catalogue entry and the skills say what the certificate
+# teaches; an issuer known in a few fields, or a field named in the title, only suggest it.
+ISSUER_FIELD_CONFIDENCE = 0.8
+NAMED_FIELD_CONFIDENCE = 0.8
+MAX_ISSUER_FIELDS = 3  # an issuer active in more fields says nothing about one certificate
+
+
+def _fields(entry: dict[str, Any], skills: dict[str, float], issuer_id: str | None, name: str,
+            cat: Catalogue) -> dict[str, float]:
+    if entry:
+        return {entry["field"]: 1.0}
+    majority = _majority_field(skills, cat)
+    if majority:
+        return {majority: 1.0}
+    fields: dict[str, float] = {}
+    issuer_fields = cat.book.issuers.get(issuer_id or "", {}).get("fields", [])
+    if 0 < len(issuer_fields) <= MAX_ISSUER_FIELDS:
+        for f in issuer_fields:
+            fields[f] = ISSUER_FIELD_CONFIDENCE
+    for match in cat.fields.find(name):
+        for f in match.ids:
+            fields[f] = max(fields.get(f, 0.0), NAMED_FIELD_CONFIDENCE)
+    return dict(sorted(fields.items()))
+
+
+def _majority_field(skills: dict[str, float], cat: Catalogue) -> str | None:
+    votes: dict[str, float] = defaultdict(float)
+    for skill, weight in skills.items():
+        for field in cat.skill_fields(skill):
+            votes[field] += weight * cat.idf.get(skill, 1.0)
+    return max(sorted(votes), key=lambda f: votes[f]) if votes else None

@@ -1,0 +1,226 @@
+"""Text to catalogue ids: normalisation, phrase (alias) indexes and rarity weights.
+
+Every name a rulebook entry answers to (label, title, aliases, acronyms, exam codes) becomes a
+token sequence in a ``PhraseIndex``; free text is matched greedily, longest phrase first, so
+"Power BI Data Analyst" finds the certificate, not the words "data" and "analyst". Matching works on
+accent-stripped, case-folded tokens, which lets "Gestión de proyectos" meet "gestion de proyectos".
+
+Rarity: a skill referred to by few certificates and roles says more about a match than one that
+everything lists ("communication"), so each skill gets an IDF weight computed from the catalogue.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+import weakref
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Final
+
+from server.rulebook import Rulebook
+
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*(?:\.[a-z0-9+#]+)*")
+# Words that never carry meaning on their own in a certificate name or job title, in the locales
+# the parser reads. They are skipped by the word fallback only; phrases may still contain them.
+STOPWORDS: Final = frozenset({
+    "a", "an", "and", "the", "of", "for", "in", "on", "at", "to", "with", "by", "from", "or",
+    "as", "via", "is", "are", "be", "your", "you", "our", "we", "this", "that", "de", "la", "le",
+    "les", "des", "du", "et", "en", "el", "los", "las", "del", "y", "para", "con", "por", "um",
+    "uma", "o", "os", "e", "do", "da", "dos", "das", "no", "na", "der", "die", "und",
+    "für", "fur", "mit", "von", "zu", "im", "am", "ein", "eine", "certificate", "certificates",
+    "certification", "certifications", "certified", "certificado", "certificacao", "certificat",
+    "zertifikat", "zertifizierung", "course", "courses", "curso", "cours", "kurs", "training",
+    "program", "programme", "programa", "professional", "specialization", "specialisation",
+    "diploma", "badge", "level", "foundation", "foundations", "fundamentals", "introduction",
+    "intro", "basics", "basic", "advanced", "essentials", "associate", "expert", "practitioner",
+    "part", "module", "online", "class", "bootcamp", "nanodegree", "track", "path", "learning",
+    "skill", "skills", "1", "2", "3", "i", "ii", "iii"
+})
+
+
+def normalise(text: str) -> str:
+    """Case-folded, accent-stripped, punctuation-free text ("Gestión  Ágil!" -> "gestion agil")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(tokens(plain))
+
+
+@lru_cache(maxsize=8192)
+def tokens(text: str) -> tuple[str, ...]:
+    """Word tokens; keeps "c++", "c#" and dots inside words ("node.js"), drops the rest."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return tuple(_TOKEN.findall(plain.replace("-", " ").replace("/", " ")))
+
+
+def stem(word: str) -> str:
+    """A crude stem: the first five letters, so "auditor" meets "audit" and "accounting" meets
+    "accountant". Used only to compare job-title words, where that is right far more often than
+    not."""
+    return word[:5]
+
+
+def content_words(text: str) -> tuple[str, ...]:
+    """Tokens minus stopwords and bare numbers: the words a fallback comparison may use."""
+    return tuple(t for t in tokens(text) if t not in STOPWORDS and not t.isdigit() and len(t) > 1)
+
+
+# Words in a job title that say rank or contract, not what the job is ("Senior", "Trainee").
+TITLE_MODIFIERS: Final = frozenset({
+    "senior", "sr", "junior", "jr", "lead", "head", "chief", "principal", "staff", "associate",
+    "assistant", "trainee", "intern", "apprentice", "entry", "level", "deputy", "acting",
+    "interim", "remote", "contract", "freelance", "part", "time", "full", "ii", "iii", "iv",
+    "team", "group", "global", "regional", "international", "officer", "specialist",
+    "coordinator", "manager", "director", "supervisor", "executive", "consultant", "advisor",
+    "adviser", "representative", "agent", "worker", "operator", "technician", "professional",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    ids: tuple[str, ...]
+    phrase: tuple[str, ...]
+    start: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.phrase)
+
+
+@dataclass
+class PhraseIndex:
+    """Token-sequence -> ids; ``find`` matches greedily, longest first, without overlaps."""
+
+    phrases: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
+    longest: int = 0
+
+    def add(self, phrase: str, key: str) -> None:
+        words = tokens(phrase)
+        if words:
+            self.phrases[words].add(key)
+            self.longest = max(self.longest, len(words))
+
+    def lookup(self, text: str) -> tuple[str, ...]:
+        """Ids whose whole name is exactly ``text`` (after normalisation)."""
+        return tuple(sorted(self.phrases.get(tokens(text), ())))
+
+    def find(self, text: str | Iterable[str]) -> Iterator[Match]:
+        words = tokens(text) if isinstance(text, str) else tuple(text)
+        i = 0
+        while i < len(words):
+            for size in range(min(self.longest, len(words) - i), 0, -1):
+                ids = self.phrases.get(words[i:i + size])
+                if ids:
+                    yield Match(tuple(sorted(ids)), words[i:i + size], i)
+                    i += size
+                    break
+            else:
+                i += 1
+
+
+def _names(entry: dict[str, Any], *keys: str) -> list[str]:
+    names = [entry[k] for k in keys if isinstance(entry.get(k), str)]
+    return names + list(entry.get("aliases", ()))
+
+
+class Catalogue:
+    """Indexes over one Rulebook, built once per Rulebook object (see ``catalogue``)."""
+
+    def __init__(self, book: Rulebook) -> None:
+        self.book = book
+        self.skills = self._index(book.skills, "label")
+        self.certificates = self._index(book.certificates, "name")
+        self.issuers = self._index(book.issuers, "name")
+        self.roles = self._index(book.roles, "title")
+        self.fields = self._index(book.fields, "label")
+        self.field_ids = self._index({k: {} for k in book.fields}, "label")
+        for key in book.fields:  # the id itself ("data_analytics") reads as a phrase too
+            self.field_ids.add(key.replace("_", " "), key)
+        self.domains: dict[str, str] = {}
+        for key, entry in sorted(book.issuers.items()):
+            for domain in entry.get("domains", ()):
+                self.domains.setdefault(domain.lower().removeprefix("www."), key)
+        self.idf = self._rarity(book)
+        self.related = {key: frozenset(entry.get("related", ())) for key, entry in
+                        book.fields.items()}
+        # Word-level view of role families, for titles no alias spells out ("Audit Senior"):
+        # the words of each family's names, and its vocabulary (names, skills, field).
+        self.role_words: dict[str, frozenset[str]] = {}
+        self.role_vocab: dict[str, frozenset[str]] = {}
+        for key, entry in sorted(book.roles.items()):
+            names = {stem(w) for name in _names(entry, "title") for w in content_words(name)}
+            vocab = set(names)
+            for skill in entry.get("skills", ()):
+                for name in _names(book.skills.get(skill, {}), "label"):
+                    vocab.update(stem(w) for w in content_words(name))
+            for field_id in (entry.get("field"), *entry.get("related_fields", ())):
+                for name in _names(book.fields.get(field_id or "", {}), "label"):
+                    vocab.update(stem(w) for w in content_words(name))
+            self.role_words[key] = frozenset(names)
+            self.role_vocab[key] = frozenset(vocab)
+        counts: dict[str, int] = defaultdict(int)
+        for words in self.role_words.values():
+            for word in words:
+                counts[word] += 1
+        total = len(self.role_words)
+        self.unseen_idf = math.log(total + 1) + 1.0  # a word no role uses is as rare as it gets
+        self.role_word_idf = {w: math.log((total + 1) / (n + 1)) + 1.0 for w, n in counts.items()}
+
+    @staticmethod
+    def _index(entries: dict[str, dict[str, Any]], *keys: str) -> PhraseIndex:
+        index = PhraseIndex()
+        for key, entry in sorted(entries.items()):
+            for name in _names(entry, *keys):
+                index.add(name, key)
+        return index
+
+    @staticmethod
+    def _rarity(book: Rulebook) -> dict[str, float]:
+        uses: dict[str, int] = defaultdict(int)
+        for entry in (*book.certificates.values(), *book.roles.values()):
+            for skill in entry.get("skills", ()):
+                uses[skill] += 1
+        documents = len(book.certificates) + len(book.roles)
+        return {key: math.log((documents + 1) / (uses[key] + 1)) + 1.0 for key in book.skills}
+
+    def field_relation(self, a: str | None, b: str | None) -> float:
+        """1 for the same field, 0.5 for fields the rulebook calls related, else 0."""
+        if a is None or b is None:
+            return 0.0
+        if a == b:
+            return 1.0
+        if b in self.related.get(a, ()) or a in self.related.get(b, ()):
+            return 0.5
+        return 0.0
+
+    def skill_fields(self, skill: str) -> tuple[str, ...]:
+        return tuple(self.book.skills.get(skill, {}).get("fields", ()))
+
+    def label(self, kind: str, key: str | None) -> str:
+        """Human label of a field / skill / role id, for notes."""
+        if key is None:
+            return "unknown"
+        entry = getattr(self.book, kind).get(key, {})
+        return str(entry.get("label") or entry.get("title") or entry.get("name") or key)
+
+
+_CACHE: dict[int, tuple[weakref.ref[Rulebook], Catalogue]] = {}
+
+
+def catalogue(book: Rulebook) -> Catalogue:
+    """The Catalogue of ``book``, built on first use (a Rulebook is immutable once loaded)."""
+    cached = _CACHE.get(id(book))
+    if cached is not None and cached[0]() is book:
+        return cached[1]
+    built = Catalogue(book)
+    key = id(book)
+
+    def forget(_ref: weakref.ref[Rulebook]) -> None:
+        _CACHE.pop(key, None)
+
+    _CACHE[key] = (weakref.ref(book, forget), built)
+    return built

@@ -1,0 +1,188 @@
+"""The role a profile is judged against: what was asked (``Role``) and what it means (``Target``).
+
+A title resolves to a role family of the rulebook (by title or alias, else by its rarest words);
+the family brings its field and skills. Skills named in the title or job description are added,
+but a word in the title that belongs to another field ("cloud" in "Cloud Kitchen Manager") does not
+turn into that field's skill once the family is known: that is the word-overlap trap recruiters
+laugh at. Without a role, the candidate's own direction (latest position, headline) is the role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from parser.models import Position, Profile
+from server.scoring.matching import TITLE_MODIFIERS, Catalogue, content_words, stem
+from server.scoring.timeline import month_number
+
+# The part of a title before a comma, bracket or spaced dash names the job; the rest qualifies it.
+_MAIN_TITLE = re.compile(r"\s*(?:,|\(|\|| [-–—] | at | @ )\s*")
+_MODIFIER_STEMS = frozenset(stem(w) for w in TITLE_MODIFIERS)
+_FAMILY_MIN_EXPLAINED = 0.55
+OUT_OF_FIELD_WEIGHT = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """What the recruiter hires for. Every part is optional; more parts, better judgement."""
+
+    title: str | None = None
+    description: str | None = None
+    skills: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A resolved role: family, field, weighted skills and words, with where they came from."""
+
+    title: str | None
+    family: str | None
+    field: str | None
+    fields: dict[str, float]  # field id -> how close it is to the role (1 own field, 0.5 related)
+    skills: dict[str, float]  # skill id -> weight (1 core, 0.5 mentioned but outside the field)
+    words: frozenset[str]  # content words of title and description, for the word fallback
+    from_direction: bool = False
+    direction: str = ""
+
+    @property
+    def known(self) -> bool:
+        return bool(self.skills or self.field or self.words)
+
+
+def resolve(role: Role, cat: Catalogue, *, from_direction: bool = False,
+            direction: str = "") -> Target:
+    title = (role.title or "").strip() or None
+    family = find_family(title, cat) if title else None
+    entry = cat.book.roles.get(family, {}) if family else {}
+    field = entry.get("field") if entry else None
+    skills: dict[str, float] = {s: 1.0 for s in entry.get("skills", ())}
+    if field is None and title:
+        field = _field_from_words(title, cat)
+    fields = _field_weights(field, entry.get("related_fields", ()), cat)
+    if title:
+        for skill in _skills_in(title, cat):
+            if family is None or _in_fields(skill, fields, cat):
+                skills.setdefault(skill, 1.0)
+    if role.description:
+        for skill in _skills_in(role.description, cat):
+            inside = family is None or _in_fields(skill, fields, cat)
+            weight = 1.0 if inside else OUT_OF_FIELD_WEIGHT
+            skills[skill] = max(skills.get(skill, 0.0), weight)
+    for listed in role.skills:
+        for skill in _skills_in(listed, cat):
+            skills[skill] = 1.0  # the recruiter asked for it by name
+    if field is None and skills:
+        field = _majority_field(skills, cat)
+        fields = _field_weights(field, (), cat)
+    words = frozenset(content_words(" ".join(filter(None, [title, role.description,
+                                                           *role.skills]))))
+    return Target(title=title, family=family, field=field, fields=fields,
+                  skills=dict(sorted(skills.items())), words=words,
+                  from_direction=from_direction, direction=direction)
+
+
+def find_family(title: str, cat: Catalogue) -> str | None:
+    """The role family a job title belongs to, or None when unsure.
+
+    Exact name or alias first. Otherwise a family must explain the title: its names hold the
+    title's head noun ("Payroll *Manager*" needs a manager family), and its vocabulary (names,
+    skills, field) must explain most of the title's other words, weighted by rarity, rank and
+    contract words aside. So "Property Developer" is not a software developer and "Power Plant
+    Operator" not a Power BI analyst, while "Cloud Kitchen Manager" is a kitchen manager: the
+    rare "kitchen" outweighs the common "cloud". Guessing wrong is worse than admitting the title
+    is unknown.
+    """
+    main = _MAIN_TITLE.split(title, maxsplit=1)[0]
+    for text in (title, main):
+        exact = cat.roles.lookup(text)
+        if exact:
+            return exact[0]
+    words = [stem(w) for w in content_words(main)]
+    if not words:
+        return None
+    head = words[-1]
+    core = [w for w in words if w not in _MODIFIER_STEMS] or [head]
+    def rarity(word: str) -> float:
+        return cat.role_word_idf.get(word, cat.unseen_idf)
+
+    best: tuple[float, str] | None = None
+    for key, names in cat.role_words.items():
+        if head not in names:
+            continue
+        vocab = cat.role_vocab[key]
+        explained = sum(rarity(w) for w in core if w in vocab) / sum(rarity(w) for w in core)
+        if explained < _FAMILY_MIN_EXPLAINED:
+            continue
+        weight = sum(rarity(w) for w in set(words) & names) + explained
+        if best is None or weight > best[0]:
+            best = (weight, key)
+    return best[1] if best else None
+
+
+def position_family(position: Position, cat: Catalogue) -> str | None:
+    return find_family(position.title, cat) if position.title else None
+
+
+def direction_role(profile: Profile) -> tuple[Role, str]:
+    """The candidate's own direction: the latest position's title, else the headline."""
+    latest = latest_position(profile.positions)
+    headline = profile.person.headline
+    if latest is not None and latest.title:
+        at = f" at {latest.company}" if latest.company else ""
+        return (Role(title=latest.title, description=" ".join(filter(None, [
+            headline, latest.description]))), f"{latest.title} (latest position{at})")
+    if headline:
+        return Role(title=headline, description=profile.person.about), f"{headline} (headline)"
+    return Role(), "not stated (no headline or positions)"
+
+
+def latest_position(positions: list[Position]) -> Position | None:
+    """The current position (no end) that started last; else the one that ended last.
+
+    Ties go to the earlier entry, since profiles list the latest position first.
+    """
+
+    def key(item: tuple[int, Position]) -> tuple[int, int, int]:
+        index, p = item
+        if p.end is None and p.start is not None:
+            return (1, month_number(p.start) or -1, -index)
+        return (0, month_number(p.end) or month_number(p.start) or -1, -index)
+
+    titled = [(i, p) for i, p in enumerate(positions) if p.title]
+    return max(titled, key=key)[1] if titled else None
+
+
+def _skills_in(text: str, cat: Catalogue) -> list[str]:
+    found: list[str] = []
+    for match in cat.skills.find(text):
+        found.extend(match.ids)
+    return found
+
+
+def _in_fields(skill: str, fields: dict[str, float], cat: Catalogue) -> bool:
+    return not fields or any(f in fields for f in cat.skill_fields(skill))
+
+
+def _field_weights(field: str | None, extra: object, cat: Catalogue) -> dict[str, float]:
+    if field is None:
+        return {}
+    weights = {field: 1.0}
+    for other in sorted({*cat.related.get(field, ()), *(extra or ())}):  # type: ignore[misc]
+        weights.setdefault(other, 0.5)
+    return weights
+
+
+def _field_from_words(text: str, cat: Catalogue) -> str | None:
+    for match in sorted(cat.fields.find(text), key=lambda m: -len(m.phrase)):
+        return match.ids[0]
+    return None
+
+
+def _majority_field(skills: dict[str, float], cat: Catalogue) -> str | None:
+    votes: dict[str, float] = defaultdict(float)
+    for skill, weight in skills.items():
+        for field in cat.skill_fields(skill):
+            votes[field] += weight * cat.idf.get(skill, 1.0)
+    return max(sorted(votes), key=lambda f: votes[f]) if votes else None

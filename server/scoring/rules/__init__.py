@@ -1,0 +1,132 @@
+"""The rules, one module per signal, in an explicit registry.
+
+Every rule module has ``ID``, ``CONF`` (option name -> type), ``DEFAULT`` (option values), a module
+docstring with PASS/FAIL examples, and ``evaluate``:
+
+- certificate rules: ``evaluate(conf, cert: CertView, ctx: Context) -> Outcome``
+- profile rules:     ``evaluate(conf, ctx: Context, scored: Sequence[Scored]) -> Finding``
+
+Options come from ``ruleset.rules.<id>`` in the rulebook, merged over ``DEFAULT`` and validated by
+``options``: an unknown name or a wrong type raises ``RulebookError`` naming rule and option.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from server.rulebook import Rulebook, RulebookError
+from server.scoring.certificate import CertView
+from server.scoring.report import Flag
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A certificate rule's verdict: a value in 0..1, the sentence behind it, and flags."""
+
+    value: float
+    note: str
+    flags: tuple[Flag, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A certificate after the certificate rules: what profile rules look at."""
+
+    view: CertView
+    outcomes: Mapping[str, Outcome]
+    score: float  # 0..100
+
+    def has(self, flag: str) -> bool:
+        return any(f.id == flag for o in self.outcomes.values() for f in o.flags)
+
+    @property
+    def issued(self) -> str | None:
+        return self.view.cert.issued
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A profile rule's verdict: flags, narrative sentences, and a score adjustment in points."""
+
+    flags: tuple[Flag, ...] = ()
+    sentences: tuple[str, ...] = ()
+    adjustment: float = 0.0
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+def _registry() -> tuple[dict[str, ModuleType], dict[str, ModuleType]]:
+    from server.scoring.rules import (
+        category,
+        claims,
+        coherence,
+        evidence,
+        provider,
+        recency,
+        relevance,
+        stage,
+        story,
+        view,
+        volume,
+    )
+
+    certificate = {m.ID: m for m in (relevance, recency, provider, category, evidence, claims)}
+    profile = {m.ID: m for m in (stage, volume, coherence, story, view)}
+    return certificate, profile
+
+
+CERTIFICATE_RULES, PROFILE_RULES = _registry()
+ALL_RULES: dict[str, ModuleType] = {**CERTIFICATE_RULES, **PROFILE_RULES}
+
+
+def get(rule_id: str) -> ModuleType:
+    try:
+        return ALL_RULES[rule_id]
+    except KeyError:
+        raise ValueError(f"no such rule: {rule_id!r}") from None
+
+
+def options(book: Rulebook) -> dict[str, dict[str, Any]]:
+    """Every rule's options: DEFAULT overlaid with ``ruleset.rules.<id>``, type-checked."""
+    configured = book.ruleset.get("rules", {}) or {}
+    where = book.origin.get("ruleset", "ruleset.yaml")
+    for rule_id in sorted(configured):
+        if rule_id not in ALL_RULES:
+            raise RulebookError(where, f"ruleset.rules.{rule_id}: no such rule "
+                                       f"(known: {', '.join(sorted(ALL_RULES))})")
+    return {rule_id: validate(rule_id, configured.get(rule_id) or {}, where)
+            for rule_id in ALL_RULES}
+
+
+def validate(rule_id: str, given: Mapping[str, Any], where: str = "ruleset") -> dict[str, Any]:
+    module = get(rule_id)
+    conf = dict(module.DEFAULT)
+    for name, value in given.items():
+        expected = module.CONF.get(name)
+        if expected is None:
+            raise RulebookError(where, f"ruleset.rules.{rule_id}: unknown option {name!r} "
+                                       f"(options: {', '.join(sorted(module.CONF))})")
+        if not _fits(value, expected):
+            raise RulebookError(where, f"ruleset.rules.{rule_id}.{name}: expected "
+                                       f"{_type_name(expected)}, got {value!r}")
+        conf[name] = float(value) if expected is float else value
+    return conf
+
+
+def _fits(value: Any, expected: type) -> bool:
+    if expected is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, expected)
+
+
+def _type_name(expected: type) -> str:
+    return {float: "a number", int: "an integer", list: "a list", dict: "a mapping",
+            str: "a string", bool: "true or false"}.get(expected, expected.__name__)
+
+
+__all__ = ["ALL_RULES", "CERTIFICATE_RULES", "PROFILE_RULES", "CertView", "Finding", "Outcome",
+           "Scored", "get", "options", "validate"]

@@ -1,0 +1,86 @@
+"""Provider: who issued the certificate, and whether that fits what its name claims.
+
+The stated issuer (or the credential URL's domain) is looked up among the catalogue's issuers and
+their aliases; its tier sets the value. An unknown issuer is never a heavy penalty: provider
+matters less than skills. A name that claims a vendor or professional-body credential
+("AWS Certified …", a catalogue exam such as "PMP") issued by someone else is an issuer mismatch.
+
+Options: ``tiers`` (tier -> value), ``unknown-value`` (0.5), ``mismatch-value`` (0.2),
+``well-known-tiers`` (list), ``claim-words`` (words that claim a credential).
+
+PASS (flag ``well_known_provider``): "CPA" issued by "AICPA"
+FAIL (flag ``issuer_mismatch``):     "AWS Certified Solutions Architect" issued by "Udemy"
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from server.scoring.certificate import CertView
+from server.scoring.context import Context
+from server.scoring.matching import tokens
+from server.scoring.report import Flag
+from server.scoring.rules import Outcome
+
+ID = "provider"
+CONF = {"tiers": dict, "unknown-value": float, "mismatch-value": float, "well-known-tiers": list,
+        "claim-words": list}
+DEFAULT: dict[str, Any] = {
+    "tiers": {"vendor_exam": 1.0, "professional_body": 1.0, "university": 0.85,
+              "learning_platform": 0.65, "bootcamp": 0.6, "unknown": 0.5},
+    "unknown-value": 0.5,
+    "mismatch-value": 0.2,
+    "well-known-tiers": ["vendor_exam", "professional_body", "university"],
+    "claim-words": ["certified", "certification", "certificacion", "certificacao", "certifie",
+                    "zertifiziert", "zertifizierung"],
+}
+_TIER_WORDS = {"vendor_exam": "a vendor's exam", "professional_body": "a professional body",
+               "university": "a university", "learning_platform": "a learning platform",
+               "bootcamp": "a bootcamp", "unknown": "an issuer of unknown standing"}
+
+
+def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
+    book = ctx.book
+    stated = cert.cert.issuer or None
+    issuer = book.issuers.get(cert.issuer_id or "", {})
+    claimed = _claimed_issuer(conf, cert, ctx)
+    if claimed is not None and claimed != cert.issuer_id and (stated or cert.issuer_id):
+        claimed_name = book.issuers[claimed]["name"]
+        shown = stated or issuer.get("name", "another issuer")
+        message = f"The name claims a {claimed_name} credential, but it was issued by {shown}."
+        return Outcome(conf["mismatch-value"], f"{message} Worth asking for the {claimed_name} "
+                       "record itself; until then it reads as a course about it.",
+                       (Flag("issuer_mismatch", message),))
+    if not issuer:
+        who = f"\u201c{stated}\u201d is not an issuer the rulebook knows" if stated else \
+            "No issuer is shown"
+        return Outcome(conf["unknown-value"], f"{who}; that adds uncertainty but is not held "
+                       "against it: skills matter more than the provider.",
+                       (Flag("unknown_provider", "Issuer not recognised."),))
+    tier = issuer["tier"]
+    value = float(conf["tiers"].get(tier, conf["unknown-value"]))
+    note = f"Issued by {issuer['name']}, {_TIER_WORDS.get(tier, tier)}."
+    flags: tuple[Flag, ...] = ()
+    if tier in conf["well-known-tiers"]:
+        flags = (Flag("well_known_provider", f"Well-known provider: {issuer['name']}."),)
+    elif tier == "unknown":
+        flags = (Flag("unknown_provider", f"{issuer['name']} is of unknown standing."),)
+    return Outcome(value, note, flags)
+
+
+def _claimed_issuer(conf: dict[str, Any], cert: CertView, ctx: Context) -> str | None:
+    """The issuer the certificate's name claims a credential from, if it claims one.
+
+    A catalogue exam (PMP, AZ-104) claims its issuer. Otherwise, a vendor or professional body
+    named together with a word like "Certified" does; a course "about AWS" does not.
+    """
+    entry = cert.entry
+    if entry and entry.get("assessment") == "exam":
+        return str(entry["issuer"])
+    words = set(tokens(cert.cert.name))
+    if not words & set(conf["claim-words"]):
+        return None
+    for brand in cert.brands:
+        if ctx.book.issuers[brand]["tier"] in ("vendor_exam", "professional_body"):
+            return brand
+    return None

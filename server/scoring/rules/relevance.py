@@ -1,0 +1,130 @@
+"""Relevance: does the certificate teach what the role needs?
+
+The certificate's skills (catalogue entry, else skills named in its title or listed with it) are
+compared with the role's skills, each weighted by rarity (IDF over the catalogue), so a shared
+"Power BI" says more than a shared "communication". A certificate skill the role does not list
+still earns part credit when it belongs to the role's field (``field-skill-credit``; half that for
+a related field). The certificate's field, compared with the role's, adds ``field-weight``. A
+certificate with neither skills nor field falls back to shared words, capped at ``word-cap``.
+
+Options: ``relevant-at`` (0.5), ``off-target-below`` (0.2), ``field-weight`` (0.35),
+``field-skill-credit`` (0.5), ``word-cap`` (0.5), ``no-role-value`` (0.5), ``gate-floor`` (0.3:
+what an off-target certificate's other merits still count for), ``unknown-value`` (0.1: a
+certificate nothing is known about, ranked below any reasoned match, above a proven mismatch).
+
+PASS (flag ``relevant``):   "Microsoft Certified: Power BI Data Analyst" for "Data Analyst"
+FAIL (flag ``off_target``): "AWS Certified Cloud Practitioner" for "Cloud Kitchen Manager"
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from server.scoring.certificate import CertView
+from server.scoring.context import Context
+from server.scoring.matching import Catalogue
+from server.scoring.report import Flag
+from server.scoring.role import Target
+from server.scoring.rules import Outcome
+
+ID = "relevance"
+CONF = {"relevant-at": float, "off-target-below": float, "field-weight": float,
+        "field-skill-credit": float, "word-cap": float, "no-role-value": float,
+        "gate-floor": float, "unknown-value": float}
+DEFAULT: dict[str, Any] = {"relevant-at": 0.5, "off-target-below": 0.2, "field-weight": 0.35,
+                           "field-skill-credit": 0.5, "word-cap": 0.5, "no-role-value": 0.5,
+                           "gate-floor": 0.3, "unknown-value": 0.1}
+
+
+def gate(conf: dict[str, Any], value: float) -> float:
+    """How much of a certificate's other merits count, given its relevance.
+
+    An off-target certificate counts for little however recent or well-known it is: below
+    ``relevant-at`` its score is scaled down toward ``gate-floor``.
+    """
+    floor = conf["gate-floor"]
+    return floor + (1 - floor) * min(1.0, value / conf["relevant-at"])
+
+
+def score(conf: dict[str, Any], cert: CertView, target: Target,
+          cat: Catalogue) -> tuple[float, list[str], list[str]]:
+    """(value, shared skill labels, unshared skill labels) — the pure number, for benchmarks."""
+    field_part = max((confidence * target.fields.get(f, 0.0)
+                      for f, confidence in cert.fields.items()), default=0.0)
+    if cert.skills and (target.skills or target.fields):
+        num = den = 0.0
+        shared: list[str] = []
+        other: list[str] = []
+        for skill, weight in cert.skills.items():
+            rarity = cat.idf.get(skill, 1.0) * weight
+            credit = target.skills.get(skill, 0.0)
+            if credit:
+                shared.append(cat.label("skills", skill))
+            else:
+                other.append(cat.label("skills", skill))
+                closeness = max((target.fields.get(f, 0.0) for f in cat.skill_fields(skill)),
+                                default=0.0)
+                credit = conf["field-skill-credit"] * closeness
+            num += rarity * credit
+            den += rarity
+        precision = num / den if den else 0.0
+        if not cert.fields:
+            return precision, shared, other
+        weight = conf["field-weight"]
+        return (1 - weight) * precision + weight * field_part, shared, other
+    if cert.fields and target.fields:
+        return field_part, [], []
+    words = cert.words & target.words
+    if cert.words and words:
+        return min(conf["word-cap"], len(words) / len(cert.words)), sorted(words), []
+    # Nothing known about it: below anything with a reason to be relevant, above anything known
+    # to be off-target, so an unknown certificate is not ranked as if it were proven irrelevant.
+    return conf["unknown-value"], [], []
+
+
+def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
+    target = ctx.target
+    cat = ctx.cat
+    if not target.known:
+        return Outcome(conf["no-role-value"], "No role or direction to compare it with, so its "
+                       "relevance is left neutral.")
+    value, shared, other = score(conf, cert, target, cat)
+    role = _role_name(target, cat)
+    basis = {"catalogue": "", "skills": " (not in the catalogue; judged from the skills its name "
+             "and listing show)", "words": " (not in the catalogue; judged from its words only)"}
+    field = cat.label("fields", cert.field) if cert.field else None
+    if value >= conf["relevant-at"]:
+        covers = f"covers {_list(shared)}" if shared else f"is in {field}"
+        note = f"Relevant to {role}: {covers}{basis[cert.how]}."
+        flags = (Flag("relevant", f"Relevant to {role}."),)
+    elif value < conf["off-target-below"]:
+        skills = other or shared
+        if skills and field:
+            why = f"its skills ({_list(skills)}) belong to {field}, not to what the role needs"
+        elif skills:
+            why = f"its skills ({_list(skills)}) are not what the role needs"
+        else:
+            why = "nothing in it matches what the role needs"
+        note = f"Off-target for {role}: {why}{basis[cert.how]}."
+        flags = (Flag("off_target", f"Off-target for {role}."),)
+    else:
+        if shared:
+            part = f"shares {_list(shared)}"
+        else:
+            part = f"its field ({field}) is next to the role's" if field else "a few words overlap"
+        note = f"Partly relevant to {role}: {part}{basis[cert.how]}."
+        flags = ()
+    return Outcome(value, note, flags)
+
+
+def _role_name(target: Target, cat: Catalogue) -> str:
+    name = target.title or cat.label("roles", target.family)
+    if target.field:
+        return f"{name} ({cat.label('fields', target.field)})"
+    return name
+
+
+def _list(items: list[str], limit: int = 3) -> str:
+    shown = items[:limit]
+    more = f" and {len(items) - limit} more" if len(items) > limit else ""
+    return ", ".join(shown) + more

@@ -1,0 +1,120 @@
+"""The candidate's experience as the stage rule and the evidence rule read it.
+
+Only positions and projects, with their dates, titles and descriptions, are used: never age,
+graduation year, names or anything else that could stand in for a protected attribute.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from parser.models import Profile
+from server.scoring.matching import Catalogue
+from server.scoring.role import find_family
+from server.scoring.timeline import month_number, year_span
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """One position or project, resolved: when, what field, which skills it shows."""
+
+    kind: str  # "position" | "project"
+    title: str
+    company: str | None
+    start: int | None
+    end: int | None  # None: ongoing (or undated end)
+    span: str  # "2021–2023", as notes print it
+    family: str | None
+    field: str | None
+    skills: frozenset[str]
+
+    def active_after(self, month: int, now: int) -> bool:
+        """Was this work going on at or after ``month``? (undated work counts: benefit of doubt)"""
+        end = self.end if self.end is not None else now
+        return end >= month
+
+    def describe(self) -> str:
+        where = f" at {self.company}" if self.company else ""
+        when = f", {self.span}" if self.span else ""
+        if self.kind == "project":
+            return f"in the project \u201c{self.title}\u201d{when}"
+        return f"at {self.company} as {self.title}{when}" if self.company else \
+            f"as {self.title}{where}{when}"
+
+
+@dataclass(frozen=True, slots=True)
+class Experience:
+    work: tuple[Work, ...]
+    months: int  # total months in positions, overlaps counted once
+    fields: dict[str, int]  # field -> months, positions only
+    titles: tuple[str, ...]  # position titles, latest first
+
+    @property
+    def positions(self) -> tuple[Work, ...]:
+        return tuple(w for w in self.work if w.kind == "position")
+
+    @property
+    def main_fields(self) -> tuple[str, ...]:
+        """Fields by time spent, most first (ties by id, for determinism)."""
+        return tuple(sorted(self.fields, key=lambda f: (-self.fields[f], f)))
+
+
+def read_experience(profile: Profile, cat: Catalogue, now: int) -> Experience:
+    work: list[Work] = []
+    for position in profile.positions:
+        if position.title:
+            work.append(_work("position", position.title, position.company, position.start,
+                              position.end, position.description, cat))
+    for project in profile.projects:
+        if project.title:
+            work.append(_work("project", project.title, None, project.start, project.end,
+                              project.description, cat))
+    positions = [w for w in work if w.kind == "position"]
+    fields: dict[str, int] = defaultdict(int)
+    for w in positions:
+        if w.field and w.start is not None:
+            fields[w.field] += max(1, (w.end if w.end is not None else now) - w.start)
+    ordered = sorted(positions, key=lambda w: -(w.start or 0))
+    return Experience(work=tuple(work), months=_merged_months(positions, now),
+                      fields=dict(sorted(fields.items())),
+                      titles=tuple(w.title for w in ordered))
+
+
+def _work(kind: str, title: str, company: str | None, start: str | None, end: str | None,
+          description: str | None, cat: Catalogue) -> Work:
+    family = find_family(title, cat)
+    entry = cat.book.roles.get(family, {}) if family else {}
+    skills: set[str] = set()
+    for text in (title, description or ""):
+        for match in cat.skills.find(text):
+            skills.update(match.ids)
+    field = entry.get("field")
+    if field is None and skills:
+        votes: dict[str, float] = defaultdict(float)
+        for skill in skills:
+            for f in cat.skill_fields(skill):
+                votes[f] += cat.idf.get(skill, 1.0)
+        field = max(sorted(votes), key=lambda f: votes[f]) if votes else None
+    # The family's skills count as shown: a "Registered Nurse" uses patient care without saying so.
+    shown = frozenset(skills | set(entry.get("skills", ())))
+    return Work(kind=kind, title=title, company=company, start=month_number(start),
+                end=month_number(end) if end else None, span=year_span(start, end) if start
+                else "", family=family, field=field, skills=shown)
+
+
+def _merged_months(positions: list[Work], now: int) -> int:
+    spans = sorted((w.start, w.end if w.end is not None else now) for w in positions
+                   if w.start is not None)
+    total, current_start, current_end = 0, None, None
+    for start, end in spans:
+        end = max(start, min(end, now))
+        if current_end is None or start > current_end:
+            if current_end is not None and current_start is not None:
+                total += current_end - current_start + 1
+            current_start, current_end = start, end
+        else:
+            current_end = max(current_end, end)
+    if current_end is not None and current_start is not None:
+        total += current_end - current_start + 1
+    return total

@@ -1,0 +1,191 @@
+"""The relevance evaluation set (benchmarks/relevance/pairs.yaml) keeps the composition issue 3
+asks for, so the AUC that benchmarks/relevance_auc.py prints over it stays an honest measure:
+enough pairs, balanced labels, many fields, a large share of certificates the rulebook does not
+list, and word-overlap traps that reward skills rather than shared words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from server.rulebook import SHIPPED
+
+PAIRS = Path(__file__).resolve().parent.parent / "benchmarks" / "relevance" / "pairs.yaml"
+KINDS = ("listed", "niche", "non_english", "trap")
+UNLISTED = ("niche", "non_english")
+
+# Words every certificate name carries; sharing them says nothing about skills.
+GENERIC = frozenset((
+    "certified", "certificate", "certification", "professional", "associate", "specialist",
+    "expert", "level", "the", "and", "for", "with", "from", "into",
+))
+
+
+@cache
+def pairs() -> list[dict[str, Any]]:
+    document = yaml.safe_load(PAIRS.read_text(encoding="utf-8"))
+    return list(document["pairs"])
+
+
+def shipped_entries(section: str) -> dict[str, dict[str, Any]]:
+    """One section of the shipped rulebook, read straight from its YAML files: these checks need
+    only ids and names, and must not fail because another part of the rulebook is mid-edit
+    (load_rulebook's own tests cover its validation)."""
+    entries: dict[str, dict[str, Any]] = {}
+    for path in sorted(SHIPPED.rglob("*.yaml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        entries.update(document.get(section) or {})
+    return entries
+
+
+def words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W_]+", text.casefold()) if len(w) >= 3 and w not in GENERIC}
+
+
+def share_a_word(left: set[str], right: set[str]) -> bool:
+    """Equal words, or words with the same first four letters ("analytics"/"analytical",
+    "tableau"/"table"): loose on purpose, so a trap is sure to tempt a word matcher and a
+    "no shared words" pair is sure not to."""
+    return any(a == b or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4])
+               for a in left for b in right)
+
+
+def certificate_words(pair: dict[str, Any]) -> set[str]:
+    certificate = pair["certificate"]
+    return words(" ".join([certificate["name"], *certificate.get("skills", [])]))
+
+
+def role_words(pair: dict[str, Any]) -> set[str]:
+    role = pair["role"]
+    return words(f"{role['title']} {role.get('description', '')}")
+
+
+def describe(pair: dict[str, Any]) -> str:
+    return f"{pair['certificate']['name']!r} -> {pair['role']['title']!r}"
+
+
+def normalised(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text.casefold()).strip()
+
+
+def test_every_pair_is_complete() -> None:
+    problems = []
+    for index, pair in enumerate(pairs()):
+        where = f"pair {index} ({pair.get('certificate', {}).get('name')!r})"
+        if set(pair) != {"certificate", "role", "relevant", "field", "kind", "why"}:
+            problems.append(f"{where}: keys {sorted(pair)}")
+            continue
+        certificate, role = pair["certificate"], pair["role"]
+        if not set(certificate) <= {"name", "issuer", "skills"} or not (
+            isinstance(certificate.get("name"), str) and isinstance(certificate.get("issuer"), str)
+        ):
+            problems.append(f"{where}: certificate needs a name and an issuer (skills optional)")
+        if not all(isinstance(s, str) and s for s in certificate.get("skills", [])):
+            problems.append(f"{where}: skills must be non-empty strings")
+        if not set(role) <= {"title", "description"} or not isinstance(role.get("title"), str):
+            problems.append(f"{where}: role needs a title (description optional)")
+        if not isinstance(pair["relevant"], bool):
+            problems.append(f"{where}: relevant must be true or false")
+        if pair["kind"] not in KINDS:
+            problems.append(f"{where}: kind {pair['kind']!r} is not one of {KINDS}")
+        if not isinstance(pair["why"], str) or len(pair["why"].split()) < 3:
+            problems.append(f"{where}: 'why' must give the recruiter's reason in a sentence")
+    assert not problems, "\n".join(problems)
+
+
+def test_size_and_balance() -> None:
+    total = len(pairs())
+    relevant = sum(pair["relevant"] for pair in pairs())
+    assert total >= 180, f"only {total} pairs; the set needs at least 180"
+    assert 0.40 <= relevant / total <= 0.60, f"{relevant}/{total} relevant; keep it within 40–60 %"
+
+
+def test_role_fields_exist_and_spread() -> None:
+    known = shipped_entries("fields")
+    unknown = sorted({pair["field"] for pair in pairs()} - set(known))
+    assert not unknown, f"fields not in the rulebook (server/rulebook/data): {unknown}"
+    used = {pair["field"] for pair in pairs()}
+    assert len(used) >= 22, f"only {len(used)} role fields; the set needs at least 22"
+
+
+def test_a_third_are_niche_or_non_english() -> None:
+    unlisted = sum(pair["kind"] in UNLISTED for pair in pairs())
+    assert unlisted >= 60, f"{unlisted} niche/non_english pairs; at least 60 needed"
+    assert unlisted * 3 >= len(pairs()), f"{unlisted} of {len(pairs())} is less than a third"
+
+
+def test_kind_does_not_give_the_label_away() -> None:
+    # Apart from traps, every kind holds both labels in fair numbers, so a scorer cannot do well
+    # merely by telling known certificates from unknown ones.
+    for kind in ("listed", "niche", "non_english"):
+        labels = Counter(pair["relevant"] for pair in pairs() if pair["kind"] == kind)
+        share = labels[True] / max(1, labels[True] + labels[False])
+        assert 0.25 <= share <= 0.75, f"{kind}: {dict(labels)} is too one-sided"
+
+
+def test_traps_share_words_but_are_not_relevant() -> None:
+    traps = [pair for pair in pairs() if pair["kind"] == "trap"]
+    assert len(traps) >= 25, f"only {len(traps)} word-overlap traps; at least 25 needed"
+    labelled_relevant = [describe(p) for p in traps if p["relevant"]]
+    assert not labelled_relevant, f"traps must be labelled not relevant: {labelled_relevant}"
+    no_overlap = [describe(p) for p in traps if not share_a_word(certificate_words(p),
+                                                                  role_words(p))]
+    assert not no_overlap, f"these traps share no word with their role: {no_overlap}"
+
+
+def test_relevant_pairs_without_shared_words() -> None:
+    # The converse of the traps: skills match although the words differ, so overlap alone
+    # cannot carry the AUC.
+    disjoint = [p for p in pairs()
+                if p["relevant"] and not share_a_word(certificate_words(p), role_words(p))]
+    assert len(disjoint) >= 15, f"only {len(disjoint)} relevant pairs without a shared word"
+
+
+def test_about_half_the_roles_have_a_description() -> None:
+    described = sum("description" in pair["role"] for pair in pairs())
+    assert 0.35 <= described / len(pairs()) <= 0.65, f"{described}/{len(pairs())} described"
+
+
+def test_no_pair_is_repeated() -> None:
+    seen = Counter((pair["certificate"]["name"], pair["role"]["title"]) for pair in pairs())
+    repeated = [key for key, count in seen.items() if count > 1]
+    assert not repeated, f"repeated pairs: {repeated}"
+
+
+def test_contradictory_labels_are_absent() -> None:
+    # One certificate on two roles with the same title must not get two labels.
+    labels: dict[tuple[str, str], set[bool]] = {}
+    for pair in pairs():
+        key = (normalised(pair["certificate"]["name"]), normalised(pair["role"]["title"]))
+        labels.setdefault(key, set()).add(pair["relevant"])
+    assert not [key for key, seen in labels.items() if len(seen) > 1]
+
+
+def test_a_third_stay_unknown_to_the_rulebook() -> None:
+    """Niche and non-English pairs test reasoning about certificates the scorer has never seen,
+    so only those the shipped catalogue still does not list (by name or alias) count here. When
+    the catalogue grows to cover one, relabel that pair `kind: listed` in pairs.yaml, and add
+    another real niche certificate if the count falls short."""
+    catalogue: dict[str, str] = {}
+    for key, entry in shipped_entries("certificates").items():
+        for name in (entry["name"], *entry.get("aliases", [])):
+            catalogue[normalised(name)] = key
+    unknown, covered = 0, []
+    for pair in pairs():
+        if pair["kind"] not in UNLISTED:
+            continue
+        name = pair["certificate"]["name"]
+        forms = {normalised(name), normalised(re.sub(r"\(.*?\)", " ", name))}
+        hits = sorted({catalogue[form] for form in forms if form in catalogue})
+        if hits:
+            covered.append(f"{name!r} is rulebook certificate {hits}: relabel as listed")
+        else:
+            unknown += 1
+    enough = unknown >= 60 and unknown * 3 >= len(pairs())
+    assert enough, f"{unknown} pairs left with unlisted certificates\n" + "\n".join(covered)
