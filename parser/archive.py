@@ -53,7 +53,10 @@ class SafeZip:
     _spent: int = field(default=0)
 
     def read(self, name: str) -> bytes:
-        """One member's bytes, decompressed under the size and ratio limits."""
+        """One member's bytes, decompressed under the size and ratio limits.
+
+        A member is itself an input, so it is also held to ``Limits.max_bytes``.
+        """
         info = self.archive.getinfo(name)
         out = bytearray()
         ratio_cap = self.limits.max_zip_ratio * max(info.compress_size, 1)
@@ -62,6 +65,10 @@ class SafeZip:
                 while chunk := member.read(_CHUNK):
                     out += chunk
                     self._spent += len(chunk)
+                    if len(out) > self.limits.max_bytes:
+                        raise UnsafeArchive(
+                            f"ZIP member {name!r} expands past the input limit of "
+                            f"{self.limits.max_bytes:,} bytes")
                     if self._spent > self.limits.max_unzipped_bytes:
                         raise UnsafeArchive(
                             f"the ZIP expands past {self.limits.max_unzipped_bytes:,} bytes "

@@ -7,6 +7,7 @@ the expected type or nothing, so a wrong type drops one value instead of raising
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
@@ -14,12 +15,14 @@ from parser.dates import parse_date
 from parser.document import InputDocument
 from parser.text import fold, squash
 
-JSON_STARTS = ("{", "[")
+# A JSON document (object or array) after optional whitespace; matched, not stripped, so that
+# sniffing a large HTML page does not copy it.
+_JSON_START = re.compile(r"\s*[{\[]")
 
 
 def json_document(doc: InputDocument) -> Any | None:
     """The parsed JSON if the input starts like JSON (``MalformedInput`` if it is broken)."""
-    if doc.looks_binary() or not doc.text.lstrip().startswith(JSON_STARTS):
+    if doc.looks_binary() or not _JSON_START.match(doc.text):
         return None
     return doc.json
 

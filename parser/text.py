@@ -25,6 +25,8 @@ def clean(value: str | None) -> str | None:
 def undouble(text: str) -> str:
     """'RTCKRTCK' -> 'RTCK' and 'Example Org Example Org' -> 'Example Org'."""
     n = len(text)
+    if not any(c.isalpha() for c in text):
+        return text  # "2020", "1010": numbers repeat by nature, screen-reader copies are words
     if n >= 2 and n % 2 == 0 and text[: n // 2] == text[n // 2 :]:
         return text[: n // 2].strip()
     if n >= 3 and n % 2 == 1 and text[n // 2] == " " and text[: n // 2] == text[n // 2 + 1 :]:

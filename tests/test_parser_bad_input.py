@@ -62,8 +62,14 @@ def test_zip_bomb_is_stopped_by_its_ratio():
 
 def test_zip_bomb_is_stopped_by_total_size_when_the_ratio_is_allowed():
     limits = Limits(max_unzipped_bytes=2 << 20, max_zip_ratio=10**9)
-    error = refused(zip_builders.bomb(8 << 20), "unsafe_archive", limits)
+    error = refused(zip_builders.bomb(3 << 20), "unsafe_archive", limits)
     assert "expands past" in str(error)
+
+
+def test_a_member_is_held_to_the_input_byte_limit():
+    limits = Limits(max_bytes=1 << 20, max_zip_ratio=10**9)
+    error = refused(zip_builders.bomb(3 << 20), "unsafe_archive", limits)
+    assert "input limit" in str(error)
 
 
 def test_many_small_members_share_one_total_budget():
@@ -239,3 +245,19 @@ def test_a_truncated_csv_inside_a_zip_still_reads():
     profile = parse_profile(data)
     assert profile.certificates and profile.source.layout == "zip"
 
+
+
+HTML_INPUTS = sorted(FIXTURES.glob("*/input.htm*"))
+
+
+@pytest.mark.skipif(not HTML_INPUTS, reason="no HTML fixtures yet")
+@pytest.mark.parametrize("fraction", [0.1, 0.5, 0.9])
+def test_truncated_html_reads_partly_or_fails_typed(fraction):
+    for source in HTML_INPUTS:
+        data = source.read_bytes()
+        try:
+            profile = parse_profile(data[: int(len(data) * fraction)])
+        except ParserError as error:
+            assert "\n" not in str(error), source.parent.name
+        else:
+            assert Profile.from_json(profile.to_json()) == profile, source.parent.name

@@ -75,20 +75,17 @@
 
   /**
    * Where a badge goes inside a certificate's item: right after the element showing the
-   * certificate's name (outside any link, so opening the badge never follows it), else at the end.
+   * certificate's name (the first, visible copy when LinkedIn doubles it for screen readers),
+   * else at the end of the item. Inside a link is fine: the badge cancels the click.
    */
   function badgeAnchor(item, name) {
     const wanted = squash(name);
-    if (wanted) {
-      const walker = document.createTreeWalker(item, NodeFilter.SHOW_ELEMENT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (squash(node.textContent) !== wanted) continue;
-        // Deepest element with exactly the name: none of its children still has it all.
-        const inner = [...node.children].some((child) => squash(child.textContent) === wanted);
-        if (inner) continue;
-        const link = node.closest("a");
-        return link && item.contains(link) && link !== item ? link : node;
-      }
+    if (!wanted) return null;
+    const walker = document.createTreeWalker(item, NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (squash(node.textContent) !== wanted) continue;
+      // Deepest element with exactly the name: none of its children still has it all.
+      if (![...node.children].some((child) => squash(child.textContent) === wanted)) return node;
     }
     return null;
   }
@@ -138,12 +135,33 @@
     panel.id = panelId;
     panel.hidden = true;
 
+    const toggle = (open) => {
+      panel.hidden = !open;
+      button.setAttribute("aria-expanded", String(open));
+      if (!open) return;
+      // Open towards the side with room, so the reasons stay within the certificate's card.
+      panel.classList.remove("flip");
+      const limit = Math.min(document.documentElement.clientWidth,
+        item.getBoundingClientRect().right || Infinity);
+      if (panel.getBoundingClientRect().right > limit) {
+        panel.classList.add("flip");
+      }
+    };
     button.addEventListener("click", (event) => {
       // Keep LinkedIn's own click handlers (and any surrounding link) out of it.
       event.preventDefault();
       event.stopPropagation();
-      panel.hidden = !panel.hidden;
-      button.setAttribute("aria-expanded", String(!panel.hidden));
+      toggle(panel.hidden);
+    });
+    panel.addEventListener("click", (event) => {
+      event.preventDefault(); // a click on the reasons must not follow the surrounding link
+      event.stopPropagation();
+    });
+    host.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && !panel.hidden) {
+        toggle(false);
+        button.focus();
+      }
     });
     box.append(button, panel);
 
@@ -177,13 +195,18 @@
       Number.isFinite(summary.score)
         ? el("span", "score", String(summary.score), el("small", "", " /100")) : null);
 
-    const narrative = el("div", "narrative");
-    for (const sentence of summary.narrative || []) narrative.append(el("p", "", sentence));
-
+    // The flags are the gist; the full reasoning is one click away, so the card stays short.
     const flags = (summary.flags || []).filter((flag) => flag && flag.id !== "partial_view");
+    const sentences = (summary.narrative || []).filter(Boolean);
+    let reasoning = null;
+    if (sentences.length) {
+      reasoning = el("details", "reasoning", null,
+        el("summary", "", `Full reasoning (${sentences.length} points)`));
+      for (const sentence of sentences) reasoning.append(el("p", "", sentence));
+    }
     const card = el("div", "card", null, header,
       summary.headline ? el("h3", "", summary.headline) : null,
-      narrative, flagList(flags));
+      flagList(flags), reasoning);
 
     const partial = (summary.flags || []).find((flag) => flag && flag.id === "partial_view");
     if (partial) {

@@ -80,21 +80,27 @@
     a { color: #0a58b8; font-weight: 600; }
   `;
 
+  // The badge sits inline after the certificate's name; its reasons open as a dropdown over
+  // the content below (absolute, so LinkedIn's layout never reflows around it).
   const BADGE_CSS = `
-    :host { display: block; margin: 4px 0 2px; }
+    :host { display: inline-block; position: relative; vertical-align: middle; margin: 0 0 0 8px; }
     button {
       all: unset; cursor: pointer; display: inline-flex; align-items: center; gap: 6px;
-      padding: 2px 10px; border-radius: 999px; background: var(--band-bg); color: var(--band);
+      padding: 1px 9px; border-radius: 999px; background: var(--band-bg); color: var(--band);
       font-weight: 600; font-size: 12px; line-height: 20px; border: 1px solid transparent;
+      white-space: nowrap;
     }
     button:hover { border-color: var(--band); }
     button:focus-visible { outline: 2px solid #0a58b8; outline-offset: 2px; }
     .score { font-weight: 500; opacity: .8; }
     .chevron { font-size: 10px; }
     .panel {
-      margin-top: 6px; padding: 10px 12px; border: 1px solid #d9dde2; border-left: 3px solid
-      var(--band); border-radius: 8px; background: #fff; max-width: 560px;
+      position: absolute; top: calc(100% + 6px); left: 0; z-index: 2147483000;
+      width: max-content; max-width: min(440px, 90vw); padding: 10px 12px; font-weight: 400;
+      border: 1px solid #d9dde2; border-left: 3px solid var(--band); border-radius: 8px;
+      background: #fff; box-shadow: 0 4px 16px rgba(0,0,0,.12); white-space: normal;
     }
+    .panel.flip { left: auto; right: 0; }
     .panel[hidden] { display: none; }
     dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; }
     dt { font-weight: 600; color: #3d434a; }
@@ -124,6 +130,9 @@
       border: 1px solid #f1d48a;
     }
     footer { margin-top: 10px; }
+    details.reasoning { margin-top: 8px; }
+    details.reasoning summary { cursor: pointer; color: #0a58b8; font-weight: 600; font-size: 13px; }
+    details.reasoning p { margin: 6px 0 0; color: #3d434a; }
   `;
 
   const NOTICE_CSS = `

@@ -22,7 +22,7 @@ from parser.archive import is_zip, open_zip
 from parser.csv_schema import TABLES, TABLES_BY_FILENAME, Table
 from parser.csv_table import Row, TableRows, detect, read_table
 from parser.dates import parse_date
-from parser.document import InputDocument, Limits
+from parser.document import InputDocument
 from parser.errors import ParserError, UnsupportedFormat
 from parser.models import (
     Certificate,
@@ -70,15 +70,13 @@ def _read_zip(doc: InputDocument) -> Profile:
         known = ", ".join(t.filename for t in TABLES)
         raise UnsupportedFormat(f"the ZIP holds none of the LinkedIn export files ({known})")
     profile = Profile(Source(FORMAT, "zip"))
-    # Members are decoded like any input, under a byte limit that the ZIP limits already bound.
-    member_limits = Limits(max_bytes=max(doc.limits.max_unzipped_bytes, 1))
     for table in TABLES:
         name = members.get(table)
         if name is None:
             continue
         data = archive.read(name)  # archive errors (bombs, damage) refuse the whole input
         try:
-            member = InputDocument(data, filename=name, limits=member_limits)
+            member = InputDocument(data, filename=name, limits=doc.limits)  # decoded as inputs are
             rows = read_table(member.text, name, table)
         except ParserError as error:  # one unreadable CSV should not hide the others
             profile.source.warn(f"{name}: {error.message}")
@@ -116,10 +114,12 @@ class _DateReader:
     def __init__(self, source: Source, where: str) -> None:
         self.source = source
         self.where = where
+        self.warned = False  # once per file: a garbage file must not bury the profile in warnings
 
     def __call__(self, value: str | None) -> str | None:
         date = parse_date(value)
-        if value and date is None:
+        if value and date is None and not self.warned:
+            self.warned = True
             self.source.warn(f"{self.where}: a date could not be read ({value[:40]!r})")
         return date
 

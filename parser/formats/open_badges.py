@@ -3,7 +3,8 @@
 Shapes (shared/reference/linkedin-formats.md §8):
 
 - OB 2.0 ``Assertion``: ``badge`` (a BadgeClass object, or only its IRI), ``issuedOn``,
-  ``expires``, ``revoked``; the BadgeClass carries ``name``, ``issuer``, ``alignment[]``, ``tags[]``.
+  ``expires``, ``revoked``; the BadgeClass carries ``name``, ``issuer``, ``alignment[]`` and
+  ``tags[]``.
 - OB 3.0 ``OpenBadgeCredential``/``AchievementCredential`` (a W3C Verifiable Credential):
   ``credentialSubject.achievement`` carries ``name``, ``achievementType``, ``alignment[]``,
   ``tag[]``; dates are ``validFrom``/``validUntil`` (VC 2.0) or ``issuanceDate``/``expirationDate``

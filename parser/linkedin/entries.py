@@ -62,38 +62,39 @@ def is_range_line(line: str) -> bool:
     return not _WORD.search(rest)
 
 
-def top_level(items: list[etree._Element], within: etree._Element) -> list[etree._Element]:
-    """Items with no other item as an ancestor (nested entries are read by their parent)."""
+def _nesting(items: list[etree._Element], within: etree._Element) -> dict[int, int | None]:
+    """id(item) -> id of the nearest enclosing item (None at top level), one ancestor walk each."""
     chosen = {id(i) for i in items}
-    out = []
+    parent: dict[int, int | None] = {}
     for item in items:
-        nested = False
+        parent[id(item)] = None
         for ancestor in item.iterancestors():
             if ancestor is within:
                 break
             if id(ancestor) in chosen:
-                nested = True
+                parent[id(item)] = id(ancestor)
                 break
-        if not nested:
-            out.append(item)
-    return out
+    return parent
+
+
+def top_level(items: list[etree._Element], within: etree._Element) -> list[etree._Element]:
+    """Items with no other item as an ancestor (nested entries are read by their parent)."""
+    parent = _nesting(items, within)
+    return [i for i in items if parent[id(i)] is None]
 
 
 def entries(section: etree._Element, candidates: Iterable[str] = sel.ENTITY_ITEMS) -> list[
     tuple[etree._Element, list[etree._Element]]
 ]:
-    """(entry, nested entries) pairs of a section, in page order."""
+    """(entry, nested entries) pairs of a section, in page order (roles grouped by company)."""
     items = sel.first_match(section, candidates)
-    outer = top_level(items, section)
-    out = []
-    for entry in outer:
-        inner = [i for i in items if i is not entry and _descends(i, entry)]
-        out.append((entry, top_level(inner, entry)))
-    return out
-
-
-def _descends(el: etree._Element, ancestor: etree._Element) -> bool:
-    return any(a is ancestor for a in el.iterancestors())
+    parent = _nesting(items, section)
+    children: dict[int, list[etree._Element]] = {}
+    for item in items:
+        owner = parent[id(item)]
+        if owner is not None:
+            children.setdefault(owner, []).append(item)
+    return [(i, children.get(id(i), [])) for i in items if parent[id(i)] is None]
 
 
 def _is_location(line: str) -> bool:

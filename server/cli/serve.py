@@ -51,6 +51,9 @@ def server_options(host: str, port: int, workers: int, timeout: int = 60) -> dic
         "errorlog": "-",
         "loglevel": "info",
         "proc_name": "certsignal",
+        # gunicorn >= 25 opens a control socket at one fixed path per user; two servers on one
+        # machine would fight over it, and nothing here uses it.
+        "control_socket_disable": True,
         "preload_app": True,
     }
 

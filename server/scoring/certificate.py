@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from parser.models import Certificate
-from server.scoring.matching import Catalogue, content_words, tokens
+from server.scoring.matching import Catalogue, stem, stems, tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ def resolve(cert: Certificate, index: int, cat: Catalogue) -> CertView:
     for skill in _skills_in(cert.skills, cat):
         skills.setdefault(skill, 1.0)
     if not entry:
-        for skill in _name_skills(cert.name, issuer_id, cat):
+        for skill in _name_skills(cert.name, cert.issuer, issuer_id, cat):
             skills.setdefault(skill, 1.0)
     fields = _fields(entry, skills, issuer_id, cert.name, cat)
     field = max(sorted(fields), key=lambda f: fields[f]) if fields else None
@@ -49,20 +49,24 @@ def resolve(cert: Certificate, index: int, cat: Catalogue) -> CertView:
     return CertView(index=index, cert=cert, entry_id=entry_id, entry=entry,
                     skills=dict(sorted(skills.items())), field=field, fields=fields,
                     issuer_id=issuer_id, brands=brands, how=how,
-                    words=frozenset(content_words(" ".join([cert.name, *cert.skills]))))
+                    words=stems(" ".join([cert.name, *cert.skills])))
 
 
 def _skills_in(texts: list[str], cat: Catalogue) -> list[str]:
     return [skill for text in texts for match in cat.skills.find(text) for skill in match.ids]
 
 
-def _name_skills(name: str, issuer_id: str | None, cat: Catalogue) -> list[str]:
-    """Skills a name's words point to, minus those foreign to a known issuer's fields.
+def _name_skills(name: str, issuer: str | None, issuer_id: str | None,
+                 cat: Catalogue) -> list[str]:
+    """Skills a name's words point to, minus the issuer's own initials and skills foreign to a
+    known issuer's fields.
 
-    "AWS Certified Welder" from the American Welding Society is about welding: its "AWS" is not
-    Amazon Web Services, and a welding society's fields say so.
+    "AWS Certified Welder" from the American Welding Society is about welding: its "AWS" is the
+    society's initials, not Amazon Web Services.
     """
-    found = _skills_in([name], cat)
+    found = [skill for match in cat.skills.find(name) if match.phrase != (issuer_acronym,)
+             for skill in match.ids] if (issuer_acronym := _acronym(issuer)) else \
+        _skills_in([name], cat)
     fields = cat.book.issuers.get(issuer_id or "", {}).get("fields", [])
     if not fields:
         return found
@@ -70,23 +74,36 @@ def _name_skills(name: str, issuer_id: str | None, cat: Catalogue) -> list[str]:
             if any(cat.field_relation(f, g) > 0 for f in cat.skill_fields(s) for g in fields)]
 
 
+def _acronym(issuer: str | None) -> str | None:
+    """"American Welding Society" -> "aws": the initials a name may use for its own issuer."""
+    initials = "".join(w[0] for w in tokens(issuer or "") if w not in _LINK_WORDS)
+    return initials if len(initials) >= 2 else None
+
+
 def find_entry(name: str, cat: Catalogue) -> str | None:
     """The catalogue certificate a name refers to: exact, else the longest known name inside it.
 
-    A single-token alias (an acronym or exam code like "PMP", "AZ-104") counts only when the
-    token is not an ordinary word of the name's language, which the catalogue cannot know, so
-    we require it to be written as in the catalogue: at least 3 characters.
+    A name found inside a longer one counts only if the other words of the name fit that
+    certificate (its names, skills, field, issuer): "Transport Manager CPC" is not the medical
+    coders' CPC, and "Certified Logistics Associate (CLA)" not a legal assistant's CLA.
     """
     exact = cat.certificates.lookup(name)
     if exact:
         return exact[0]
+    words = stems(name)
     best = None
     for match in cat.certificates.find(name):
         if len(match.phrase) == 1 and len(match.phrase[0]) < 3:
             continue
-        if best is None or len(match.phrase) > len(best.phrase):
-            best = match
-    return best.ids[0] if best else None
+        if best is not None and len(match.phrase) <= len(best[0].phrase):
+            continue
+        rest = words - {stem(w) for w in match.phrase}
+        for key in match.ids:
+            vocab = cat.certificate_vocab.get(key, frozenset())
+            if not rest or len(rest & vocab) / len(rest) >= _ENTRY_MIN_FIT:
+                best = (match, key)
+                break
+    return best[1] if best else None
 
 
 def find_issuer(issuer: str | None, url: str | None, cat: Catalogue) -> str | None:
@@ -107,6 +124,9 @@ def find_issuer(issuer: str | None, url: str | None, cat: Catalogue) -> str | No
     return None
 
 
+_ENTRY_MIN_FIT = 0.5
+_LINK_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "der", "und",
+                         "fur", "e", "y", "et"})
 # How sure each source of a field is: the catalogue entry and the skills say what the certificate
 # teaches; an issuer known in a few fields, or a field named in the title, only suggest it.
 ISSUER_FIELD_CONFIDENCE = 0.8

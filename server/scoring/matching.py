@@ -57,11 +57,29 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(plain.replace("-", " ").replace("/", " ")))
 
 
+_SUFFIXES = ("ation", "ition", "ment", "ness", "ing", "ist", "ity", "ant", "ent", "ion", "ary",
+             "ive", "er", "or", "al", "e")
+
+
+@lru_cache(maxsize=16384)
 def stem(word: str) -> str:
-    """A crude stem: the first five letters, so "auditor" meets "audit" and "accounting" meets
-    "accountant". Used only to compare job-title words, where that is right far more often than
-    not."""
-    return word[:5]
+    """A light stem, so that "auditor" meets "audit", "accountant" meets "accounting" and
+    "management" meets "manager", while "compensation" stays apart from "competitor".
+    Used only to compare words of job titles and certificate names."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    for _ in range(2):  # "engineering" -> "engineer" -> "engine"
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word[:6]
+
+
+def stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in content_words(text))
 
 
 def content_words(text: str) -> tuple[str, ...]:
@@ -162,6 +180,19 @@ class Catalogue:
                     vocab.update(stem(w) for w in content_words(name))
             self.role_words[key] = frozenset(names)
             self.role_vocab[key] = frozenset(vocab)
+        # The same for certificates: the words that may stand beside an acronym in a name that
+        # really means this certificate ("CPC" is a medical coder's credential, but "Transport
+        # Manager CPC" is not).
+        self.certificate_vocab: dict[str, frozenset[str]] = {}
+        for key, entry in sorted(book.certificates.items()):
+            words = {stem(w) for name in _names(entry, "name") for w in content_words(name)}
+            for skill in entry.get("skills", ()):
+                for name in _names(book.skills.get(skill, {}), "label"):
+                    words.update(stem(w) for w in content_words(name))
+            for name in (*_names(book.fields.get(entry["field"], {}), "label"),
+                         *_names(book.issuers.get(entry["issuer"], {}), "name")):
+                words.update(stem(w) for w in content_words(name))
+            self.certificate_vocab[key] = frozenset(words)
         counts: dict[str, int] = defaultdict(int)
         for words in self.role_words.values():
             for word in words:

@@ -14,14 +14,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from parser.models import Position, Profile
-from server.scoring.matching import TITLE_MODIFIERS, Catalogue, content_words, stem
+from server.scoring.matching import TITLE_MODIFIERS, Catalogue, content_words, stem, stems
 from server.scoring.timeline import month_number
 
 # The part of a title before a comma, bracket or spaced dash names the job; the rest qualifies it.
 _MAIN_TITLE = re.compile(r"\s*(?:,|\(|\|| [-–—] | at | @ )\s*")
 _MODIFIER_STEMS = frozenset(stem(w) for w in TITLE_MODIFIERS)
-_FAMILY_MIN_EXPLAINED = 0.55
+_FAMILY_MIN_EXPLAINED = 0.5  # with a job description that agrees
+_FAMILY_SURE = 0.75  # on the title alone
 OUT_OF_FIELD_WEIGHT = 0.5
+# Fields any job may ask for in its title ("German-speaking Support Agent", "Team Leader").
+CROSS_CUTTING = frozenset({"languages", "soft_skills"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +45,7 @@ class Target:
     field: str | None
     fields: dict[str, float]  # field id -> how close it is to the role (1 own field, 0.5 related)
     skills: dict[str, float]  # skill id -> weight (1 core, 0.5 mentioned but outside the field)
-    words: frozenset[str]  # content words of title and description, for the word fallback
+    words: frozenset[str]  # word stems of title, description and family, for the word fallback
     from_direction: bool = False
     direction: str = ""
 
@@ -54,7 +57,7 @@ class Target:
 def resolve(role: Role, cat: Catalogue, *, from_direction: bool = False,
             direction: str = "") -> Target:
     title = (role.title or "").strip() or None
-    family = find_family(title, cat) if title else None
+    family = find_family(title, cat, role.description) if title else None
     entry = cat.book.roles.get(family, {}) if family else {}
     field = entry.get("field") if entry else None
     skills: dict[str, float] = {s: 1.0 for s in entry.get("skills", ())}
@@ -76,14 +79,19 @@ def resolve(role: Role, cat: Catalogue, *, from_direction: bool = False,
     if field is None and skills:
         field = _majority_field(skills, cat)
         fields = _field_weights(field, (), cat)
-    words = frozenset(content_words(" ".join(filter(None, [title, role.description,
-                                                           *role.skills]))))
+    for skill in skills:  # a language or soft skill the role names makes its field count too
+        for other in cat.skill_fields(skill):
+            if other in CROSS_CUTTING:
+                fields.setdefault(other, 0.5)
+    words = stems(" ".join(filter(None, [title, role.description, *role.skills])))
+    if family:
+        words |= cat.role_vocab[family]
     return Target(title=title, family=family, field=field, fields=fields,
                   skills=dict(sorted(skills.items())), words=words,
                   from_direction=from_direction, direction=direction)
 
 
-def find_family(title: str, cat: Catalogue) -> str | None:
+def find_family(title: str, cat: Catalogue, description: str | None = None) -> str | None:
     """The role family a job title belongs to, or None when unsure.
 
     Exact name or alias first. Otherwise a family must explain the title: its names hold the
@@ -91,8 +99,9 @@ def find_family(title: str, cat: Catalogue) -> str | None:
     skills, field) must explain most of the title's other words, weighted by rarity, rank and
     contract words aside. So "Property Developer" is not a software developer and "Power Plant
     Operator" not a Power BI analyst, while "Cloud Kitchen Manager" is a kitchen manager: the
-    rare "kitchen" outweighs the common "cloud". Guessing wrong is worse than admitting the title
-    is unknown.
+    rare "kitchen" outweighs the common "cloud". A family that explains the title only in part
+    is taken when the job description's skills point to its field. Guessing wrong is worse than
+    admitting the title is unknown.
     """
     main = _MAIN_TITLE.split(title, maxsplit=1)[0]
     for text in (title, main):
@@ -104,25 +113,47 @@ def find_family(title: str, cat: Catalogue) -> str | None:
         return None
     head = words[-1]
     core = [w for w in words if w not in _MODIFIER_STEMS] or [head]
+
     def rarity(word: str) -> float:
         return cat.role_word_idf.get(word, cat.unseen_idf)
 
-    best: tuple[float, str] | None = None
+    # The nearer a word stands to the head noun, the more it says what the job is: a "cloud
+    # kitchen manager" manages a kind of kitchen, so "kitchen" outweighs "cloud".
+    weights = {w: rarity(w) / (len(core) - i) ** 2 for i, w in enumerate(core)}
+    total = sum(weights.values())
+
+    # The word a family's names must hold: the head noun, or, when the head only says rank or
+    # kind of work ("Accounting *Assistant*"), the word nearest to it ("Accounting").
+    key_word = head if head not in _MODIFIER_STEMS else core[-1]
+    # A skill named in several words in the title ("Learning and Development Manager") says
+    # which field the job is in; a family from an unrelated field is then a false friend.
+    phrase_field = _majority_field({s: 1.0 for m in cat.skills.find(main) if len(m.phrase) > 1
+                                    for s in m.ids}, cat)
+    candidates: list[tuple[float, float, str]] = []
     for key, names in cat.role_words.items():
-        if head not in names:
+        if key_word not in names:
+            continue
+        if phrase_field and not cat.field_relation(phrase_field, cat.book.roles[key]["field"]):
             continue
         vocab = cat.role_vocab[key]
-        explained = sum(rarity(w) for w in core if w in vocab) / sum(rarity(w) for w in core)
-        if explained < _FAMILY_MIN_EXPLAINED:
-            continue
-        weight = sum(rarity(w) for w in set(words) & names) + explained
-        if best is None or weight > best[0]:
-            best = (weight, key)
-    return best[1] if best else None
+        explained = sum(weight for w, weight in weights.items() if w in vocab) / total
+        if explained >= _FAMILY_MIN_EXPLAINED:
+            score = sum(rarity(w) for w in set(words) & names)
+            candidates.append((explained, score, key))
+    if not candidates:
+        return None
+    explained, _, best = max(candidates)
+    if explained >= _FAMILY_SURE:
+        return best
+    described = _majority_field({s: 1.0 for s in _skills_in(description or "", cat)}, cat)
+    for _explained, _, key in sorted(candidates, reverse=True):
+        if cat.field_relation(described, cat.book.roles[key]["field"]) > 0:
+            return key
+    return None
 
 
 def position_family(position: Position, cat: Catalogue) -> str | None:
-    return find_family(position.title, cat) if position.title else None
+    return find_family(position.title, cat, position.description) if position.title else None
 
 
 def direction_role(profile: Profile) -> tuple[Role, str]:
@@ -162,7 +193,7 @@ def _skills_in(text: str, cat: Catalogue) -> list[str]:
 
 
 def _in_fields(skill: str, fields: dict[str, float], cat: Catalogue) -> bool:
-    return not fields or any(f in fields for f in cat.skill_fields(skill))
+    return not fields or any(f in fields or f in CROSS_CUTTING for f in cat.skill_fields(skill))
 
 
 def _field_weights(field: str | None, extra: object, cat: Catalogue) -> dict[str, float]:

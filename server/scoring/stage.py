@@ -83,7 +83,7 @@ def read_experience(profile: Profile, cat: Catalogue, now: int) -> Experience:
 
 def _work(kind: str, title: str, company: str | None, start: str | None, end: str | None,
           description: str | None, cat: Catalogue) -> Work:
-    family = find_family(title, cat)
+    family = find_family(title, cat, description)
     entry = cat.book.roles.get(family, {}) if family else {}
     skills: set[str] = set()
     for text in (title, description or ""):

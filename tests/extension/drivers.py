@@ -25,6 +25,19 @@ from tests.extension.pages import call
 
 GECKO_ID = "certsignal@example.org"  # extension/manifest.json browser_specific_settings
 
+# Sends "annotate" to a tab as the popup does, retrying while the content script (injected at
+# document_idle, possibly just after the load event) has not registered its listener yet.
+SEND_ANNOTATE_JS = """async (api, tabId) => {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await api.tabs.sendMessage(tabId, {type: 'annotate'});
+    } catch (error) {
+      if (attempt > 100 || !/Receiving end does not exist/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}"""
+
 # An element's box in document coordinates (BiDi clips screenshots by box).
 ELEMENT_BOX_JS = """(selector) => {
   const r = document.querySelector(selector).getBoundingClientRect();
@@ -80,10 +93,10 @@ class ChromiumDriver:
     def annotate(self) -> dict[str, Any]:
         return dict(
             self.worker.evaluate(
-                """async () => {
-                  const [tab] = await chrome.tabs.query({active: true, lastFocusedWindow: true});
-                  return chrome.tabs.sendMessage(tab.id, {type: 'annotate'});
-                }"""
+                f"""async () => {{
+                  const [tab] = await chrome.tabs.query({{active: true, lastFocusedWindow: true}});
+                  return ({SEND_ANNOTATE_JS})(chrome, tab.id);
+                }}"""
             )
         )
 
@@ -164,8 +177,8 @@ class FirefoxDriver:
     def annotate(self) -> dict[str, Any]:
         return dict(
             self._extension(
-                """browser.tabs.query({url: 'https://www.linkedin.com/in/*'})
-                   .then(([tab]) => browser.tabs.sendMessage(tab.id, {type: 'annotate'}))"""
+                "browser.tabs.query({url: 'https://www.linkedin.com/in/*'})"
+                f".then(([tab]) => ({SEND_ANNOTATE_JS})(browser, tab.id))"
             )
         )
 

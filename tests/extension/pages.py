@@ -35,7 +35,8 @@ class Page:
 
 
 def linkedin_pages() -> list[Page]:
-    """Every LinkedIn HTML fixture that has a <main> (what the extension reads) and certificates."""
+    """Every LinkedIn HTML fixture with certificates located inside <main> (what the extension
+    reads and badges)."""
     pages = []
     for case in cases():
         if not case.name.startswith("linkedin-") or case.error or case.input.suffix != ".html":
@@ -49,7 +50,8 @@ def linkedin_pages() -> list[Page]:
         # Certificates read from outside <main> (e.g. a rehydration script) have no locator and
         # are not the extension's to badge; the service does not see them in a <main> capture.
         located = [c for c in case.expected.get("certificates", []) if c.get("locator")]
-        pages.append(Page(case.name, path, html, len(located)))
+        if located:
+            pages.append(Page(case.name, path, html, len(located)))
     return pages
 
 

@@ -194,6 +194,9 @@ def test_screenshot_of_an_annotated_profile(
     browser.set_settings(settings(service.url))
     browser.open(site.url(profile.path))
     assert browser.annotate()["status"] == "annotated"
+    # LinkedIn's own stylesheets never load here (offline, page CSP); a look-alike stylesheet
+    # makes the screenshot read like the real page. It changes no element.
+    browser.evaluate(ADD_STYLE_JS, LINKEDIN_LOOK.read_text("utf-8"))
     # Open the first badge's reasons, as a recruiter would.
     browser.evaluate(
         "() => document.querySelector('[data-certsignal-badge]').shadowRoot"
@@ -203,9 +206,6 @@ def test_screenshot_of_an_annotated_profile(
         "() => !document.querySelector('[data-certsignal-badge]').shadowRoot"
         ".querySelector('.panel').hidden"
     )
-    # LinkedIn's own stylesheets never load here (offline, page CSP); a look-alike stylesheet
-    # makes the screenshot read like the real page. It changes no element.
-    browser.evaluate(ADD_STYLE_JS, LINKEDIN_LOOK.read_text("utf-8"))
     shot = tmp_path / f"extension-{browser.name}.png"
     browser.screenshot(shot, "section:has([data-certsignal-summary])")
     assert shot.stat().st_size > 10_000

@@ -37,6 +37,13 @@ def test_the_extension_asks_for_no_more_than_it_uses() -> None:
     assert gecko["id"] and gecko["data_collection_permissions"] == {"required": ["none"]}
 
 
+def test_the_shortcut_is_suggested_and_the_user_may_change_it() -> None:
+    command = MANIFEST["commands"]["annotate"]
+    assert command["suggested_key"]["default"] == "Alt+Shift+C"
+    options = (EXTENSION_DIR / MANIFEST["options_ui"]["page"]).read_text("utf-8")
+    assert "chrome://extensions/shortcuts" in options and "Manage Extension Shortcuts" in options
+
+
 def test_every_file_the_manifest_names_exists() -> None:
     named = [
         *MANIFEST["content_scripts"][0]["js"],

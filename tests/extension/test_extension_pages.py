@@ -83,8 +83,12 @@ def test_options_page_saves_settings_and_shows_the_shortcut(
     driver.set_settings({"serviceUrl": service.url})
     options = driver.extension_page("options/options.html")
     try:
-        options.wait_for_selector("#shortcut:not(:text('not set'))", timeout=5000)
-        assert options.inner_text("#shortcut") == "Alt+Shift+C"
+        # Headless Chromium assigns no keys (there is no window to bind them to), so the page
+        # must show what the browser reports, whatever it is.
+        commands = driver.worker.evaluate("() => chrome.commands.getAll()")
+        [annotate] = [c for c in commands if c["name"] == "annotate"]
+        options.wait_for_selector("#shortcut:not(:text-is('…'))")
+        assert options.inner_text("#shortcut") == (annotate["shortcut"] or "not set")
         assert options.input_value("#service-url") == service.url
         assert not options.is_checked("#auto-annotate")
 

@@ -76,7 +76,8 @@ def score(conf: dict[str, Any], cert: CertView, target: Target,
         return field_part, [], []
     words = cert.words & target.words
     if cert.words and words:
-        return min(conf["word-cap"], len(words) / len(cert.words)), sorted(words), []
+        share = len(words) / len(cert.words)
+        return max(conf["unknown-value"], min(conf["word-cap"], share)), sorted(words), []
     # Nothing known about it: below anything with a reason to be relevant, above anything known
     # to be off-target, so an unknown certificate is not ranked as if it were proven irrelevant.
     return conf["unknown-value"], [], []

@@ -1,0 +1,95 @@
+"""Service throughput: /api/v1/score (a 20-certificate profile) against /api/v1/health.
+
+Run:  .venv/bin/python benchmarks/load_throughput.py [--clients 8] [--requests 150] [--workers N]
+
+Starts `certsignal serve` (gunicorn) on a free loopback port, drives each endpoint with N
+concurrent clients for a bounded number of requests (and at most --max-seconds per phase), then
+prints requests/s for both, the ratio score/health (target >= 0.5) and p50/p99 latency. Both
+phases hit the same server in the same run, so the ratio does not depend on the machine.
+Nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from server.config import default_workers  # noqa: E402
+from tests.service.gunicorn_server import gunicorn, request  # noqa: E402
+from tests.service.samples import profile_json  # noqa: E402
+
+TARGET_RATIO = 0.5
+
+
+def phase(port: int, clients: int, per_client: int, max_seconds: float, method: str,
+          path: str, body: object = None) -> dict[str, float]:
+    deadline = time.monotonic() + max_seconds
+
+    def client(_: int) -> tuple[list[float], int]:
+        latencies, errors = [], 0
+        for _ in range(per_client):
+            if time.monotonic() > deadline:
+                break
+            started = time.perf_counter()
+            try:
+                status, _body = request(port, method, path, body)
+            except OSError:
+                status = 0
+            latencies.append(time.perf_counter() - started)
+            errors += status != 200
+        return latencies, errors
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        outcomes = list(pool.map(client, range(clients)))
+    elapsed = time.perf_counter() - started
+    latencies = sorted(x for lats, _ in outcomes for x in lats)
+    return {
+        "requests": len(latencies),
+        "errors": sum(errors for _, errors in outcomes),
+        "rps": len(latencies) / elapsed,
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p99_ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--requests", type=int, default=150, help="per client and endpoint")
+    parser.add_argument("--workers", type=int, default=default_workers())
+    parser.add_argument("--max-seconds", type=float, default=60.0, help="per phase")
+    args = parser.parse_args()
+
+    body = {"profile": profile_json(20), "role": {"title": "Cloud Engineer",
+            "description": "AWS, Terraform and Kubernetes in production."},
+            "as_of": "2025-06-01"}
+    with gunicorn(workers=args.workers) as port:
+        for _ in range(20):  # warm every worker's caches (rulebook catalogue, imports)
+            request(port, "GET", "/api/v1/health")
+            request(port, "POST", "/api/v1/score", body)
+        health = phase(port, args.clients, args.requests, args.max_seconds, "GET",
+                       "/api/v1/health")
+        score = phase(port, args.clients, args.requests, args.max_seconds, "POST",
+                      "/api/v1/score", body)
+
+    print(f"gunicorn workers={args.workers} clients={args.clients} "
+          f"requests/client={args.requests} (loopback)")
+    for name, result in (("health", health), ("score ", score)):
+        print(f"  {name}  {result['rps']:8.1f} req/s   p50 {result['p50_ms']:6.1f} ms   "
+              f"p99 {result['p99_ms']:6.1f} ms   {result['requests']:.0f} requests, "
+              f"{result['errors']:.0f} errors")
+    ratio = score["rps"] / health["rps"]
+    verdict = "ok" if ratio >= TARGET_RATIO else "BELOW TARGET"
+    print(f"  ratio score/health = {ratio:.2f} (target >= {TARGET_RATIO}) {verdict}")
+    return 0 if health["errors"] == score["errors"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Start ``certsignal serve`` (gunicorn) on a free loopback port in a subprocess, and stop it.
+
+Shared by the serve/load tests and benchmarks/load_throughput.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+START = "from server.cli import main; main()"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def request(port: int, method: str, path: str, body: Any = None,
+            timeout: float = 30.0) -> tuple[int, bytes]:
+    """One request on a fresh connection (gunicorn's sync workers close after each)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        headers = {"Content-Type": "application/json"} if body is not None else {}
+        data = json.dumps(body).encode() if body is not None else None
+        connection.request(method, path, body=data, headers=headers)
+        answer = connection.getresponse()
+        return answer.status, answer.read()
+    finally:
+        connection.close()
+
+
+@contextlib.contextmanager
+def gunicorn(workers: int = 2, env: Mapping[str, str] | None = None,
+             startup_timeout: float = 30.0) -> Iterator[int]:
+    """Yields the port once /api/v1/health answers; SIGTERM (graceful stop) on exit."""
+    port = free_port()
+    environment = {**os.environ, "CERTSIGNAL_RATE_LIMIT": "off", **(env or {})}
+    # The server logs a line per request: a file, not a pipe nobody drains (which would fill
+    # and block the server mid-load).
+    log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-c", START, "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--workers", str(workers)],
+        env=environment, stdout=subprocess.DEVNULL, stderr=log)
+
+    def tail() -> str:
+        log.seek(0)
+        return log.read()[-2000:]
+
+    try:
+        deadline = time.monotonic() + startup_timeout
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"certsignal serve exited: {tail()}")
+            with contextlib.suppress(OSError):
+                if request(port, "GET", "/api/v1/health", timeout=2)[0] == 200:
+                    break
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"certsignal serve did not answer in time: {tail()}")
+            time.sleep(0.1)
+        yield port
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
+        log.close()

@@ -1,0 +1,54 @@
+"""``certsignal serve`` really runs gunicorn, and holds a bounded concurrent load on loopback."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from server.cli import cli
+from tests.service.gunicorn_server import gunicorn, request
+from tests.service.samples import profile_json
+
+CLIENTS = 8
+REQUESTS_EACH = 200
+
+
+def test_serve_answers_health_and_stops() -> None:
+    with gunicorn(workers=1) as port:
+        status, body = request(port, "GET", "/api/v1/health")
+        assert status == 200 and json.loads(body)["status"] == "ok"
+        status, body = request(port, "GET", "/api/v1/nowhere")
+        assert status == 404 and json.loads(body)["error"]["code"] == "not_found"
+
+
+def test_serve_refuses_a_bad_configuration(tmp_path: Path) -> None:
+    config = tmp_path / "c.yaml"
+    config.write_text("cors_origins: '*'\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["serve", "--config", str(config), "--port", "0"])
+    assert result.exit_code == 4
+    assert "cannot start" in result.stderr and "not an origin" in result.stderr
+
+
+@pytest.mark.slow
+def test_load_has_no_errors() -> None:
+    """8 concurrent clients × 200 requests (health and score mixed) on loopback: zero errors."""
+    score = {"profile": profile_json(10), "role": {"title": "Cloud Engineer"},
+             "as_of": "2025-01-15"}
+
+    def client(number: int) -> list[int]:
+        statuses = []
+        for i in range(REQUESTS_EACH):
+            if (number + i) % 2:
+                statuses.append(request(port, "POST", "/api/v1/score", score)[0])
+            else:
+                statuses.append(request(port, "GET", "/api/v1/health")[0])
+        return statuses
+
+    with gunicorn(workers=2) as port, ThreadPoolExecutor(CLIENTS) as pool:
+        statuses = [s for batch in pool.map(client, range(CLIENTS)) for s in batch]
+    assert len(statuses) == CLIENTS * REQUESTS_EACH
+    assert set(statuses) == {200}
