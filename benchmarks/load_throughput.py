@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from server.config import default_workers  # noqa: E402
-from tests.service.gunicorn_server import gunicorn, request  # noqa: E402
-from tests.service.samples import profile_json  # noqa: E402
+from server.config import default_workers
+from tests.service.gunicorn_server import gunicorn, request
+from tests.service.samples import profile_json
 
 TARGET_RATIO = 0.5
 

@@ -91,9 +91,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pairs: {result['pairs']}   fields: {result['fields']}   ruleset: {book.name}")
     overall = result["auc"]
     print(f"AUC overall: {overall:.3f}" if overall is not None else "AUC overall: n/a")
+    threshold = float(book.ruleset.get("rules", {}).get("relevance", {}).get("relevant-at", 0.5))
     for kind, (count, value) in result["kinds"].items():
-        shown = f"{value:.3f}" if value is not None else "n/a (one label only)"
-        print(f"  {kind:<12} {count:>4} pairs   AUC {shown}")
+        if value is not None:
+            shown = f"AUC {value:.3f}"
+        else:  # one label only (the traps are all irrelevant): how many were kept below the bar
+            right = sum(1 for pair, v, _ in result["scored"] if pair.get("kind") == kind
+                        and (v >= threshold) == bool(pair["relevant"]))
+            shown = f"AUC n/a (one label); {right}/{count} on the right side of {threshold}"
+        print(f"  {kind:<12} {count:>4} pairs   {shown}")
     if args.misses:
         scored = result["scored"]
         worst_true = sorted((s for s in scored if s[0]["relevant"]), key=lambda s: s[1])

@@ -16,7 +16,6 @@ from typing import Any
 
 from bs4.dammit import EncodingDetector
 from lxml import etree
-from lxml import html as lxml_html
 
 from parser.errors import EmptyInput, InputTooLarge, MalformedInput, UnsupportedFormat
 
@@ -48,6 +47,7 @@ _CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0
 # The same set as a regex: str.translate with a dict costs ~60 ms per MB, a regex ~2 ms
 # (benchmarks/parse_speed.py), and decoding must stay small next to the HTML parse.
 _CONTROL_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _CONTROLS) + "]")
+_CONTROL_BYTES = bytes(c for c in _CONTROLS if isinstance(c, int))
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM is its prefix
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -55,6 +55,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+_BOM_PREFIXES = tuple(bom for bom, _ in _BOMS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,15 +118,45 @@ class InputDocument:
         if self.looks_binary():
             kind = self.binary_kind() or "a binary file"
             raise UnsupportedFormat(f"the input is {kind}, not a profile page, export or JSON")
-        return _CONTROL_CHARS.sub("", _decode(self.data))
+        return self._decoded[0]
 
     @cached_property
-    def html(self) -> lxml_html.HtmlElement:
-        """The HTML tree, parsed once. A fragment such as ``<main>…</main>`` gets html/body."""
+    def _decoded(self) -> tuple[str, bytes | None]:
+        """(text, the same text as UTF-8 bytes when the input was BOM-less UTF-8, else None).
+
+        The UTF-8 case (nearly every page) drops control bytes from the bytes (safe in UTF-8:
+        they never occur inside a multi-byte sequence), so lxml can parse those bytes directly:
+        parsing a str costs lxml an extra encode, and the decode + str parse together cost half
+        again a bare parse (benchmarks/parse_speed.py), which is the whole speed budget.
+        """
+        if not self.data.startswith(_BOM_PREFIXES):
+            cleaned = self.data.translate(None, _CONTROL_BYTES)
+            try:
+                return cleaned.decode("utf-8"), cleaned
+            except UnicodeDecodeError:
+                pass
+        return _CONTROL_CHARS.sub("", _decode(self.data)), None
+
+    @cached_property
+    def html(self) -> etree._Element:
+        """The HTML tree, parsed once. A fragment such as ``<main>…</main>`` gets html/body.
+
+        A plain ``etree`` tree, not ``lxml.html``'s: its elements are looked up in C, which the
+        readers' walks over every entry feel (benchmarks/parse_speed.py).
+        """
+        text = self.text  # decodes once, and refuses binary input
+        utf8 = self._decoded[1]
         try:
-            return lxml_html.document_fromstring(self.text)
-        except (etree.ParserError, ValueError) as error:
+            if utf8 is not None:
+                # An explicit encoding: the bytes are known UTF-8, whatever a <meta> claims.
+                root = etree.fromstring(utf8, etree.HTMLParser(encoding="utf-8"))
+            else:
+                root = etree.fromstring(text, etree.HTMLParser())
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
             raise MalformedInput(f"the HTML could not be parsed: {error}") from None
+        if root is None:
+            raise MalformedInput("the HTML could not be parsed: the document is empty")
+        return root
 
     @cached_property
     def json(self) -> Any:

@@ -74,6 +74,10 @@ def classify(line: str) -> Line:
 
 def is_dates_line(line: str) -> bool:
     """A line of the "Issued May 2024 · Expires May 2027" family, in any supported locale."""
+    if not _YEAR.search(line):
+        # Every date form has a four-digit year: only "No Expiration Date" can do without.
+        # This check first keeps descriptions (most lines) away from the month grammar.
+        return any(_match("no_expiration", p) is not None for p in _SEPARATORS.split(line))
     for part in _SEPARATORS.split(line):
         for kind in ("issued", "expires", "expired", "no_expiration"):
             if _match(kind, part) is not None and (kind == "no_expiration" or find_dates(part)):

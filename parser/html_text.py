@@ -32,29 +32,28 @@ _HIDDEN_CLASSES = frozenset({"visually-hidden", "a11y-text", "sr-only", "screen-
 
 def is_hidden(el: etree._Element) -> bool:
     """Is this element a screen-reader copy or otherwise not shown?"""
-    if not isinstance(el.tag, str):
-        return True
-    if el.tag in _SKIPPED_TAGS or el.get("hidden") is not None:
+    tag = el.tag
+    if not isinstance(tag, str) or tag in _SKIPPED_TAGS:
         return True
     classes = el.get("class")
     if classes and not _HIDDEN_CLASSES.isdisjoint(classes.split()):
         return True
     style = el.get("style")
-    return bool(style) and "none" in style and "display" in style.replace(" ", "")
+    if style and "none" in style and "display" in style.replace(" ", ""):
+        return True
+    return el.get("hidden") is not None
 
 
-def text_lines(el: etree._Element) -> list[str]:
-    """The visible lines of ``el``, whitespace-normalised, with doubled copies undone."""
+def text_lines(el: etree._Element, limit: int | None = None) -> list[str]:
+    """The visible lines of ``el``, whitespace-normalised, with doubled copies undone.
+
+    ``limit`` stops the walk once that many lines are read (a grouped role's company is the
+    first line of an entry that may hold many roles). This loop runs for every entry of every
+    section, so it is written flat: it is most of the extraction time.
+    """
     lines: list[str] = []
     buffer: list[str] = []
-
-    def flush() -> None:
-        if buffer:
-            line = clean("".join(buffer))
-            buffer.clear()
-            if line:
-                lines.append(line)
-
+    inline = _INLINE_TAGS
     walker = etree.iterwalk(el, events=("start", "end", "comment"))
     for event, node in walker:
         if event == "comment":
@@ -65,23 +64,42 @@ def text_lines(el: etree._Element) -> list[str]:
         if not isinstance(tag, str):  # processing instruction
             continue
         if event == "start":
-            if node is not el and is_hidden(node):
+            # is_hidden() inlined for the common case (no class, or an ordinary one): this
+            # test runs for every element of every entry.
+            classes = node.get("class")
+            if node is not el and (
+                tag in _SKIPPED_TAGS
+                or (classes is not None and not _HIDDEN_CLASSES.isdisjoint(classes.split()))
+                or ((node.get("style") is not None or node.get("hidden") is not None)
+                    and is_hidden(node))
+            ):
                 # Its "end" event still comes, and takes care of the tail.
                 walker.skip_subtree()
-                if tag not in _INLINE_TAGS:
-                    flush()
-                continue
-            if tag == "br" or tag not in _INLINE_TAGS:
-                flush()
-            if node.text:
+            elif node.text:
+                if buffer and tag not in inline:  # <br> is not inline either
+                    _flush(buffer, lines)
                 buffer.append(node.text)
+                continue
+            if buffer and tag not in inline:
+                _flush(buffer, lines)
         else:
-            if tag not in _INLINE_TAGS:
-                flush()
+            if buffer and tag not in inline:
+                _flush(buffer, lines)
             if node.tail and node is not el:
                 buffer.append(node.tail)
-    flush()
+        if limit is not None and len(lines) >= limit:
+            break
+    _flush(buffer, lines)
     return dedupe_lines(_join_comma_items(lines))
+
+
+def _flush(buffer: list[str], lines: list[str]) -> None:
+    """End the current line."""
+    if buffer:
+        line = clean("".join(buffer))
+        buffer.clear()
+        if line:
+            lines.append(line)
 
 
 def _join_comma_items(lines: list[str]) -> list[str]:
@@ -106,7 +124,7 @@ def first_line(el: etree._Element | None) -> str | None:
     """The first visible line of ``el``, or None."""
     if el is None:
         return None
-    lines = text_lines(el)
+    lines = text_lines(el, limit=1)
     return lines[0] if lines else None
 
 

@@ -8,7 +8,9 @@ can be matched with a log line.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import os
 import re
 import time
 import uuid
@@ -21,14 +23,34 @@ log = logging.getLogger("certsignal.access")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
+class _RequestIds:
+    """Unique ids without a system call per request: a random per-process prefix (re-drawn after
+    a fork, so gunicorn workers differ) and a counter."""
+
+    def __init__(self) -> None:
+        self._pid = -1
+        self._prefix = ""
+        self._counter = itertools.count(1)
+
+    def next(self) -> str:
+        if os.getpid() != self._pid:
+            self._pid = os.getpid()
+            self._prefix = uuid.uuid4().hex[:12]
+            self._counter = itertools.count(1)
+        return f"{self._prefix}-{next(self._counter):x}"
+
+
+_ids = _RequestIds()
+
+
 def _start() -> None:
     incoming = request.headers.get("X-Request-ID", "")
-    g.request_id = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
+    g.request_id = incoming if _SAFE_ID.match(incoming) else _ids.next()
     g.started = time.perf_counter()
 
 
 def _finish(response: Response) -> Response:
-    request_id = g.get("request_id") or uuid.uuid4().hex
+    request_id = g.get("request_id") or _ids.next()
     response.headers["X-Request-ID"] = request_id
     elapsed_ms = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
     route = request.url_rule.rule if request.url_rule is not None else "(unmatched)"

@@ -9,10 +9,11 @@ responses against it.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-import jsonschema
+import fastjsonschema
 
 from parser import models
 from server import __version__
@@ -46,7 +47,7 @@ def _field_schema(owner: str, field: dataclasses.Field[Any], strict: bool) -> di
         name = PROFILE_LISTS.get(field.name, field.name.capitalize())
         target = _ref(name if strict else f"{name}Input")
         if name == "Course" and not strict:  # from_json also takes a course as a bare name
-            target = {"anyOf": [target, STRING]}
+            return {"type": "array", "items": {"anyOf": [target, STRING]}}
         return {"type": "array", "items": target} if field.name in PROFILE_LISTS else target
     required = field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
     if not strict:
@@ -234,13 +235,14 @@ def _paths() -> dict[str, Any]:
 
 
 @cache
-def validator(name: str) -> jsonschema.protocols.Validator:
-    """A validator for one of the document's schemas (requests are checked at the boundary)."""
+def validator(name: str) -> Callable[[Any], Any]:
+    """A compiled validator for one of the document's schemas: requests are checked against the
+    same schemas the document publishes. fastjsonschema compiles the schema to Python code once,
+    so a 20-certificate profile is checked in a fraction of a millisecond (jsonschema's
+    interpreter takes over a millisecond, a good part of a whole score request)."""
     schema = {"$ref": f"#/components/schemas/{name}",
               "components": openapi_document()["components"]}
-    checker: jsonschema.protocols.Validator = jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.FormatChecker())
-    return checker
+    return fastjsonschema.compile(schema, formats={"date": ISO_DAY})
 
 
 @cache

@@ -21,12 +21,10 @@ import json
 import os
 import re
 import select
-import shutil
 import socket
 import socketserver
 import ssl
 import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -540,12 +538,3 @@ def deserialize(value: Mapping[str, Any]) -> Any:
     if kind == "object":
         return {k: deserialize(v) for k, v in value.get("value", [])}
     return value.get("value")
-
-
-def temporary_directory(prefix: str) -> Path:
-    """A fresh directory (browser profiles need one); removed at interpreter exit."""
-    path = Path(tempfile.mkdtemp(prefix=prefix))
-    import atexit
-
-    atexit.register(shutil.rmtree, path, ignore_errors=True)
-    return path

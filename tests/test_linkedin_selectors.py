@@ -36,8 +36,7 @@ def test_no_candidate_gives_empty_list() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["CERT_ITEMS", "ENTITY_ITEMS", "SHOW_ALL", "NAME", "HEADLINE", "LOCATION",
-     "SUMMARY_IN_TOP_CARD", "HEADINGS"],
+    ["CERT_ITEMS", "ENTITY_ITEMS", "HEADLINE", "LOCATION", "SUMMARY_IN_TOP_CARD"],
 )
 def test_every_selector_compiles(name: str) -> None:
     for xpath in getattr(sel, name):

@@ -129,7 +129,7 @@
       details.append(el("dt", "", SIGNAL_LABELS[key] || key), el("dd", "", signal.note));
     }
     const meta = [BAND_LABELS[band], certificate.category === "soft_skill" ? "soft skill" : "",
-      certificate.field || ""].filter(Boolean).join(" · ");
+      String(certificate.field || "").replace(/_/g, " ")].filter(Boolean).join(" · ");
     const panel = el("div", "panel", null,
       el("div", "meta muted", meta), details, flagList(certificate.flags));
     panel.id = panelId;
@@ -178,7 +178,7 @@
   }
 
   /** The summary card for a Report; `where` is {parent, before} (insert position). */
-  function addSummary(where, report, { url, roleTitle }) {
+  function addSummary(where, report, { url, roleTitle, placed }) {
     const { BAND_LABELS, SUMMARY_CSS } = globalThis.certsignal.styles;
     const summary = report.summary || {};
     const band = bandOf(summary.band);
@@ -221,6 +221,12 @@
     }
 
     const count = (report.certificates || []).length;
+    if (placed < count) {
+      // Say so rather than leave the recruiter wondering why an entry has no badge.
+      const missing = count - placed;
+      card.append(el("p", "muted", `${missing} of ${count} certificates could not be placed next to `
+        + "their entries on this page; the summary includes them."));
+    }
     const footer = [`${count} certificate${count === 1 ? "" : "s"} read`,
       report.ruleset ? `rules ${report.ruleset}` : "", report.as_of ? `as of ${report.as_of}` : "",
       "a reading to inform your judgement, never a verdict"].filter(Boolean).join(" · ");

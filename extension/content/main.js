@@ -1,7 +1,7 @@
 // Content script entry point: wires the feature to the recruiter's requests (toolbar popup or
-// keyboard shortcut, via the background), to the autoAnnotate setting, and to LinkedIn's
-// single-page navigation. Runs features without awaiting them in sequence, so one failure cannot
-// block another.
+// keyboard shortcut, relayed as an "annotate" message), to the autoAnnotate setting, and to
+// LinkedIn's single-page navigation. A feature that throws is reported, never left to break the
+// page or the message channel.
 "use strict";
 
 (() => {
@@ -24,6 +24,17 @@
     }
   }
 
+  /** Runs once LinkedIn has finished rendering (it renders in passes, after document idle). */
+  async function runWhenSettled() {
+    const { signal } = page;
+    try {
+      await cs.observe.whenQuiet(document.body, { signal });
+    } catch {
+      return; // navigated meanwhile: the URL-change handler takes over
+    }
+    run();
+  }
+
   async function autoAnnotate() {
     const { autoAnnotate: enabled } = await api.storage.sync.get("autoAnnotate");
     return enabled === true;
@@ -32,23 +43,16 @@
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (sender.id !== api.runtime.id || !message || message.type !== "annotate") return false;
     run().then(sendResponse);
-    return true;
+    return true; // the reply is asynchronous
   });
 
   cs.observe.onUrlChange(async () => {
     page.abort();
     page = new AbortController();
-    const { signal } = page;
     cs.annotate.clearAnnotations(document); // the old profile's annotations never stay behind
     if (!location.pathname.startsWith("/in/")) return;
-    if (!requested && !(await autoAnnotate())) return;
-    try {
-      await cs.observe.whenQuiet(document.body, { signal });
-    } catch {
-      return; // navigated again meanwhile
-    }
-    run();
-  }, { signal: new AbortController().signal });
+    if (requested || (await autoAnnotate())) runWhenSettled();
+  });
 
-  autoAnnotate().then((enabled) => enabled && run());
+  autoAnnotate().then((enabled) => enabled && runWhenSettled());
 })();

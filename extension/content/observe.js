@@ -6,8 +6,8 @@
 "use strict";
 
 (() => {
-  /** Calls `listener(newUrl, oldUrl)` whenever location.href changes, until `signal` aborts. */
-  function onUrlChange(listener, { signal }) {
+  /** Calls `listener(newUrl, oldUrl)` whenever location.href changes (until `signal` aborts). */
+  function onUrlChange(listener, { signal = new AbortController().signal } = {}) {
     let last = location.href;
     const check = () => {
       if (signal.aborted || location.href === last) return;

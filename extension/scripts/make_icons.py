@@ -32,7 +32,10 @@ def inside_rounded_square(x: float, y: float) -> bool:
     return (x - cx) ** 2 + (y - cy) ** 2 <= CORNER**2
 
 
-def distance_to_segment(x: float, y: float, a: tuple[float, float], b: tuple[float, float]) -> float:
+Point = tuple[float, float]
+
+
+def distance_to_segment(x: float, y: float, a: Point, b: Point) -> float:
     (ax, ay), (bx, by) = a, b
     dx, dy = bx - ax, by - ay
     t = max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)))

@@ -84,10 +84,10 @@ def locator_element(item: etree._Element) -> etree._Element:
 
 def check_complete(page: Page, section: Section, count: int) -> None:
     """Warn when a "Show all N" footer says the list holds more than was read."""
-    footer = sel.first_match(section.element, sel.SHOW_ALL)
-    if not footer:
+    footer = _footer(section.element)
+    if footer is None:
         return
-    text = " ".join(text_lines(footer[0])) or footer[0].get("aria-label") or ""
+    text = " ".join(text_lines(footer)) or footer.get("aria-label") or ""
     number = _COUNT.search(text)
     total = int(number.group()) if number else None
     if total is not None and total <= count:
@@ -97,3 +97,14 @@ def check_complete(page: Page, section: Section, count: int) -> None:
         f"{PARTIAL} the certifications section is collapsed and shows {shown} certificates; "
         "read the /details/certifications/ page or expand the section for the rest"
     )
+
+
+def _footer(section: etree._Element) -> etree._Element | None:
+    """The section's "Show all" link or button, by attribute (``selectors.SHOW_ALL``) or text."""
+    show_all = label_pattern("show_all")
+    for el in section.iter(*sel.SHOW_ALL_TAGS):
+        if any(marker in (el.get(attribute) or "") for attribute, marker in sel.SHOW_ALL):
+            return el
+        if el.tag == "button" and show_all.match(" ".join(text_lines(el))):
+            return el
+    return None

@@ -27,6 +27,7 @@ _DURATION = re.compile(
     r"jahre?n?|monate?n?|anos?|meses)\b.*)$",
     re.I,
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _PRONOUNS = re.compile(r"^\(?\s*\w+\s*/\s*\w+\s*\)?$")
@@ -54,6 +55,8 @@ _EMPLOYMENT = re.compile(
 
 def is_range_line(line: str) -> bool:
     """"Jan 2020 - Present · 4 yrs", "2012 – 2016": a date range and nothing else."""
+    if not _YEAR.search(line):
+        return False  # every date form carries a year; most lines are skipped here, cheaply
     span = _PARENTHESES.sub(" ", line.split("·", 1)[0])  # "(1 year 2 months)" in 2013 pages
     if not find_dates(span):
         return False

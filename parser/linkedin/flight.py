@@ -25,6 +25,9 @@ from parser.text import clean
 _ROW = re.compile(r"^([0-9a-fA-F]+):(.*)$")
 _REFERENCE = re.compile(r"^\$[L@]?([0-9a-fA-F]+)$")
 _MAX_DEPTH = 400  # rows reference rows; a hostile stream must not loop or exhaust the stack
+# Nodes visited per certificate: rows may reference one row many times (a DAG that would grow
+# exponentially when unfolded), so the walk has a budget as well as a depth limit.
+_MAX_NODES = 20_000
 _URL_KEYS = ("href", "url", "urlValue")
 
 
@@ -71,7 +74,7 @@ def certificates(page: Page) -> list[Certificate]:
         for entry in _entries(value, table, 0, seen):
             texts: list[str] = []
             urls: list[str] = []
-            _collect(entry, table, texts, urls, 0)
+            _collect(entry, table, texts, urls, 0, [_MAX_NODES])
             read = read_certificate(texts)
             if not read.name or read.is_honor:
                 continue
@@ -130,9 +133,10 @@ def _entries(node: Any, table: dict[str, Any], depth: int, seen: set[int]) -> li
 
 
 def _collect(node: Any, table: dict[str, Any], texts: list[str], urls: list[str],
-             depth: int) -> None:
+             depth: int, budget: list[int]) -> None:
     """Text leaves and link targets under ``node``, in order."""
-    if depth > _MAX_DEPTH:
+    budget[0] -= 1
+    if depth > _MAX_DEPTH or budget[0] < 0:
         return
     node = _resolve(node, table)
     if isinstance(node, str):
@@ -147,4 +151,4 @@ def _collect(node: Any, table: dict[str, Any], texts: list[str], urls: list[str]
             if isinstance(value, str):
                 urls.append(value)
     for kid in _children(node):
-        _collect(kid, table, texts, urls, depth + 1)
+        _collect(kid, table, texts, urls, depth + 1, budget)

@@ -157,8 +157,8 @@ def _recognise(section: etree._Element) -> Section | None:
             if name in sel.ACCOMPLISHMENT_CLASSES:
                 return Section(section, sel.ACCOMPLISHMENT_CLASSES[name], "accomplishment")
     # Headings: the first few, and only those that belong to this section, not a nested one.
-    for count, heading in enumerate(section.iter("h2", "h3")):
-        if count >= 3:
+    for count, heading in enumerate(section.iter(*sel.HEADING_TAGS)):
+        if count >= sel.HEADINGS_CHECKED:
             break
         owner = next(heading.iterancestors("section"), None)
         if owner is not section:

@@ -24,10 +24,6 @@ def has_class(name: str) -> str:
 
 
 # --- Sections --------------------------------------------------------------------------------
-# The section kinds every reader knows; values of the tables below.
-KINDS: Final = ("certifications", "experience", "education", "projects", "skills", "courses",
-                "about", "honors")
-
 # Era D (2022-25): an empty anchor <div id="…" class="pv-profile-card__anchor"> opens each card
 # (class "pv-profile-card-anchor" in 2022 saves, so match the id only).
 ANCHOR_IDS: Final[dict[str, str]] = {
@@ -57,8 +53,10 @@ ACCOMPLISHMENT_CLASSES: Final[dict[str, str]] = {
     "certifications": "certifications", "courses": "courses", "projects": "projects",
     "honors": "honors",
 }
-# Where a section's title is, for recognition by heading text (every era; localised).
-HEADINGS: Final = (".//h2", ".//h3")
+# Where a section's title is, for recognition by heading text (every era; localised): the first
+# few of these elements that belong to the section itself.
+HEADING_TAGS: Final = ("h2", "h3")
+HEADINGS_CHECKED: Final = 3
 
 # --- Certificate entries, relative to the certifications section -----------------------------
 CERT_ITEMS: Final = (
@@ -87,13 +85,16 @@ ENTITY_ITEMS: Final = (
 # The /details/certifications/ page's items carry this in their id (Era D).
 DETAILS_ITEM_ID: Final = "LICENSES-AND-CERTIFICATIONS-VIEW-DETAILS"
 
-# The "Show all 12 licenses & certifications" footer (Era D) / "Show more" (Era C/E).
+# The "Show all 12 licenses & certifications" footer: links and buttons of the section are
+# checked against these, in one walk (an XPath per variant costs more than the whole entry read).
+SHOW_ALL_TAGS: Final = ("a", "button")
 SHOW_ALL: Final = (
-    ".//a[contains(@href, '/details/certifications')]",
-    ".//a[contains(@id, 'see-all')]",
-    f".//*[{has_class('pvs-list__footer-wrapper')}]",
-    f".//button[{has_class('pv-profile-section__see-more-inline')}]",
-    f".//*[{has_class('pv-profile-section__see-more-inline')}]",
+    # Era D: the footer links to the details page; its id is "navigation-index-see-all-…".
+    ("href", "/details/certifications"),
+    ("id", "see-all"),
+    # Era C: the inline "Show more" button of the section.
+    ("class", "pv-profile-section__see-more-inline"),
+    # Era E: a button or link labelled "Show all" is matched by text (i18n "show_all").
 )
 
 # --- Links -----------------------------------------------------------------------------------
@@ -103,16 +104,10 @@ NOT_CREDENTIAL_URL: Final = (
     "/search/", "/help/", "multiple-media-viewer", "single-media-viewer", "/details/",
     "linkedin.com/feed", "javascript:",
 )
-# Issuer organisation pages (a scoring hint: the issuer has a LinkedIn page).
-COMPANY_LINK: Final = ".//a[contains(@href, '/company/')]"
 
 # --- Top card (person) -----------------------------------------------------------------------
-NAME: Final = (
-    # Era D/E: the one <h1> of the page (Era E 2026 moved the name from h2 to h1).
-    ".//h1",
-    # Era A: <h1 id="name">.
-    ".//*[@id='name']",
-)
+# The name is the first <h1> in <main> (Era D/E; Era E 2026 moved it from h2 to h1), or the
+# first <h1> of pages without <main> (Era A-C): found by ``page.Page`` in its one walk.
 # Era D hints for the headline and location lines of the top card; text order is the fallback.
 HEADLINE: Final = (
     f".//div[{has_class('text-body-medium')}]",

@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
-import jsonschema
+import fastjsonschema
 from flask import Request, current_app, request
 from werkzeug.datastructures import FileStorage
 
@@ -67,14 +67,13 @@ def json_body(req: Request | None = None) -> dict[str, Any]:
 
 def check_body(body: dict[str, Any], schema: str) -> None:
     """Refuse (422) a body that does not match its OpenAPI schema, naming the first problem."""
-    checker = validator(schema)
-    if checker.is_valid(body):
-        return
-    problem = jsonschema.exceptions.best_match(checker.iter_errors(body))
-    where = ".".join(str(p) for p in problem.absolute_path) if problem else ""
-    code = "invalid_profile" if where.startswith("profile") else "invalid_request"
-    message = problem.message if problem else "the request does not match its schema"
-    raise APIError(422, code, f"{where or 'body'}: {message}"[:300])
+    try:
+        validator(schema)(body)
+    except fastjsonschema.JsonSchemaValueException as problem:
+        where = (problem.name or "data").removeprefix("data").lstrip(".") or "body"
+        code = "invalid_profile" if where.startswith("profile") else "invalid_request"
+        message = problem.message.removeprefix(problem.name or "").strip()
+        raise APIError(422, code, f"{where}: {message}"[:300]) from None
 
 
 def _text(value: Any, where: str) -> str | None:

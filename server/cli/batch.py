@@ -161,9 +161,9 @@ def batch_command(inputs: tuple[Path, ...], role_title: str, job_file: Path | No
             collected[i] = result
             if "error" in result:
                 failed += 1
-                error = result["error"]
-                click.echo(f"\ncertsignal: {result['file']}: {error['message']} "
-                           f"({error['code']})", err=True)
+                refusal = result["error"]
+                click.echo(f"\ncertsignal: {result['file']}: {refusal['message']} "
+                           f"({refusal['code']})", err=True)
             bar.update(1)
     done = [r for r in collected if r is not None]
     try:

@@ -30,7 +30,7 @@ from server.scoring import Report, Role, score_profile
 
 
 def _role_options(function: Callable[..., Any]) -> Callable[..., Any]:
-    for decorator in reversed([
+    decorators: list[Callable[[Callable[..., Any]], Callable[..., Any]]] = [
         click.option("--role", "role_title", required=True, help="Job title to judge against."),
         click.option("--job", "job_file", type=click.Path(path_type=Path, dir_okay=False),
                      help="A text file with the job description."),
@@ -41,7 +41,8 @@ def _role_options(function: Callable[..., Any]) -> Callable[..., Any]:
                      type=click.Path(path_type=Path, file_okay=False),
                      help="Directory of YAML overriding the shipped rulebook."),
         json_option,
-    ]):
+    ]
+    for decorator in reversed(decorators):
         function = decorator(function)
     return function
 

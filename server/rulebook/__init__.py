@@ -86,7 +86,12 @@ def _load(override_dir: str | None, include_shipped: bool = True) -> Rulebook:
         files.update(_files(root))  # same relative path: the self-hoster's file replaces ours
     merged: dict[str, Any] = {name: {} for name in SECTIONS}
     origin: dict[str, str] = {}
-    for relative, path in sorted(files.items()):
+    # Shipped files first, then the self-hoster's (each group in path order), so that an override
+    # file wins whatever its name ("local.yaml" sorts before the shipped "ruleset.yaml").
+    def applied_last(item: tuple[str, Path]) -> tuple[bool, str]:
+        return (override_dir is not None and item[1].is_relative_to(override_dir), item[0])
+
+    for relative, path in sorted(files.items(), key=applied_last):
         document = _read(path)
         overriding = override_dir is not None and path.is_relative_to(override_dir)
         for section, content in document.items():
@@ -101,10 +106,21 @@ def _load(override_dir: str | None, include_shipped: bool = True) -> Rulebook:
                     origin[where] = relative
             else:  # ruleset: merged key by key, so an override may change one weight
                 _deep_merge(merged[section], content)
+                origin[section] = relative  # the last file that set it, for error messages
     book = Rulebook(origin=origin, **merged)
     _check_references(book)
     _check_patterns(book)
+    _check_rule_options(book)
     return book
+
+
+def _check_rule_options(book: Rulebook) -> None:
+    """Each rule's options in ``ruleset.rules`` exist and have the right type (or RulebookError
+    naming rule and option). The rules know their options, so they are asked; imported here, not
+    at the top, because the scoring package itself imports this module."""
+    from server.scoring.rules import options
+
+    options(book)
 
 
 def _files(root: Path) -> dict[str, Path]:

@@ -1,13 +1,19 @@
 """What a certificate on a profile is, in catalogue terms: entry, skills, field, issuer.
 
 Resolution goes from most to least certain, and records which step answered so notes can say so:
-1. the catalogue entry, by exact name or by an alias / acronym / exam code inside the name;
-2. skills found in its name and in the skills listed with it (the skill alias index);
+1. the catalogue entry, by exact name or by an alias / acronym / exam code inside the name (when
+   the rest of the name fits that entry);
+2. skills found in its name and in the skills listed with it (the skill alias index), then skills
+   whose one-word name shares a stem with a word of the name;
 3. otherwise only its words remain, compared with the role's words by the relevance rule.
+Its field comes from the entry, else its skills, else a known issuer's few fields or a field
+named in it. Its issuer's own initials ("AWS" of the American Welding Society) and its own
+acronym are never read as skills.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +48,9 @@ def resolve(cert: Certificate, index: int, cat: Catalogue) -> CertView:
     if not entry:
         for skill in _name_skills(cert.name, cert.issuer, issuer_id, cat):
             skills.setdefault(skill, 1.0)
+    if not skills:  # last resort: one-word skill names that share a stem with its words
+        for skill in cat.skills_by_stem(_without_own_acronyms(cert)):
+            skills[skill] = STEM_SKILL_WEIGHT
     fields = _fields(entry, skills, issuer_id, cert.name, cat)
     field = max(sorted(fields), key=lambda f: fields[f]) if fields else None
     brands = tuple(sorted({i for m in cat.issuers.find(cert.name) for i in m.ids}))
@@ -49,7 +58,7 @@ def resolve(cert: Certificate, index: int, cat: Catalogue) -> CertView:
     return CertView(index=index, cert=cert, entry_id=entry_id, entry=entry,
                     skills=dict(sorted(skills.items())), field=field, fields=fields,
                     issuer_id=issuer_id, brands=brands, how=how,
-                    words=stems(" ".join([cert.name, *cert.skills])))
+                    words=stems(" ".join([_without_own_acronyms(cert), *cert.skills])))
 
 
 def _skills_in(texts: list[str], cat: Catalogue) -> list[str]:
@@ -64,9 +73,10 @@ def _name_skills(name: str, issuer: str | None, issuer_id: str | None,
     "AWS Certified Welder" from the American Welding Society is about welding: its "AWS" is the
     society's initials, not Amazon Web Services.
     """
-    found = [skill for match in cat.skills.find(name) if match.phrase != (issuer_acronym,)
-             for skill in match.ids] if (issuer_acronym := _acronym(issuer)) else \
-        _skills_in([name], cat)
+    own = {_acronym(issuer), _acronym(name)}  # "CPP" in "Certified Professional Photographer
+    # (CPP)" is the certificate's own acronym, not the C++ language
+    found = [skill for match in cat.skills.find(name) if match.text not in own
+             for skill in match.ids]
     fields = cat.book.issuers.get(issuer_id or "", {}).get("fields", [])
     if not fields:
         return found
@@ -74,9 +84,17 @@ def _name_skills(name: str, issuer: str | None, issuer_id: str | None,
             if any(cat.field_relation(f, g) > 0 for f in cat.skill_fields(s) for g in fields)]
 
 
-def _acronym(issuer: str | None) -> str | None:
-    """"American Welding Society" -> "aws": the initials a name may use for its own issuer."""
-    initials = "".join(w[0] for w in tokens(issuer or "") if w not in _LINK_WORDS)
+def _without_own_acronyms(cert: Certificate) -> str:
+    own = {_acronym(cert.issuer), _acronym(cert.name)}
+    return " ".join(w for w in tokens(cert.name) if w not in own)
+
+
+def _acronym(text: str | None) -> str | None:
+    """"American Welding Society" -> "aws": the initials a name may use for itself or its issuer.
+
+    Words in brackets (where the acronym itself usually stands) are left out."""
+    words = tokens(re.sub(r"\(.*?\)", " ", text or ""))
+    initials = "".join(w[0] for w in words if w not in _LINK_WORDS and not w.isdigit())
     return initials if len(initials) >= 2 else None
 
 
@@ -115,7 +133,10 @@ def find_issuer(issuer: str | None, url: str | None, cat: Catalogue) -> str | No
         if inside and len(inside[0].phrase) * 2 >= len(tokens(issuer)):
             return inside[0].ids[0]
     if url:
-        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+        try:
+            host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+        except ValueError:  # "http://[oops" and other unparseable text: no domain to go on
+            return None
         parts = host.removeprefix("www.").split(".")
         for i in range(len(parts) - 1):  # credly.com, then its parent domains
             key = cat.domains.get(".".join(parts[i:]))
@@ -125,6 +146,7 @@ def find_issuer(issuer: str | None, url: str | None, cat: Catalogue) -> str | No
 
 
 _ENTRY_MIN_FIT = 0.5
+STEM_SKILL_WEIGHT = 0.7
 _LINK_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "der", "und",
                          "fur", "e", "y", "et"})
 # How sure each source of a field is: the catalogue entry and the skills say what the certificate

@@ -43,7 +43,7 @@ DEFAULT_BANDS = {"strong": 70.0, "moderate": 45.0, "weak": 20.0}
 ADVICE = ("This is advice for a person to weigh, not a decision: no rule here rejects a "
           "candidate on its own, and nothing in it uses or guesses age, gender, origin or any "
           "other protected attribute.")
-BAND_WORDS = {"strong": "Strong", "moderate": "Moderate", "weak": "Weak", "none": "No"}
+BAND_WORDS = {"strong": "Strong", "moderate": "Moderate", "weak": "Weak", "none": "No signal"}
 # Badge words for flags, in the order a badge lists them (at most three).
 _BADGE_WORDS = (("relevant", "relevant"), ("off_target", "off-target"), ("expired", "expired"),
                 ("recent", "recent"), ("dated", "dated"), ("applied", "applied"),
@@ -98,11 +98,9 @@ def score_profile(profile: Profile, role: Role | None = None, *,
 
 def _options(book: Rulebook, cat: Catalogue) -> dict[str, dict[str, Any]]:
     """Validated rule options, once per rulebook (kept on its Catalogue)."""
-    cached: dict[str, dict[str, Any]] | None = getattr(cat, "rule_options", None)
-    if cached is None:
-        cached = rules.options(book)
-        cat.rule_options = cached  # type: ignore[attr-defined]
-    return cached
+    if cat.rule_options is None:
+        cat.rule_options = rules.options(book)
+    return cat.rule_options
 
 
 def _judge(view: CertView, ctx: Context, conf: Mapping[str, dict[str, Any]],
@@ -113,7 +111,8 @@ def _judge(view: CertView, ctx: Context, conf: Mapping[str, dict[str, Any]],
     mean = sum(weights.get(s, 0.0) * outcomes[s].value for s in SIGNALS) / total_weight
     gate = relevance_rule.gate(conf["relevance"], outcomes["relevance"].value)
     score = 100.0 * mean * gate * outcomes["category"].value
-    return Scored(view=view, outcomes=outcomes, score=score)
+    caps = [o.cap for o in outcomes.values() if o.cap is not None]
+    return Scored(view=view, outcomes=outcomes, score=min([score, *caps]))
 
 
 def _certificate_report(s: Scored, bands: Mapping[str, float]) -> CertificateReport:
@@ -161,7 +160,8 @@ def _headline(band: str, target: Target, cat: Catalogue, scored: Sequence[Scored
         return f"No certificates to weigh for {against}."
     best = max(certificates, key=lambda c: (c.score, -c.index))
     relevant = sum(1 for s in scored if s.has("relevant"))
-    return (f"{BAND_WORDS[band]} certificate signal for {against}: {relevant} of {len(scored)} "
+    strength = "No" if band == "none" else BAND_WORDS[band]
+    return (f"{strength} certificate signal for {against}: {relevant} of {len(scored)} "
             f"relevant; strongest \u201c{best.name}\u201d ({best.badge}).")
 
 

@@ -38,7 +38,9 @@ STOPWORDS: Final = frozenset({
     "diploma", "badge", "level", "foundation", "foundations", "fundamentals", "introduction",
     "intro", "basics", "basic", "advanced", "essentials", "associate", "expert", "practitioner",
     "part", "module", "online", "class", "bootcamp", "nanodegree", "track", "path", "learning",
-    "skill", "skills", "1", "2", "3", "i", "ii", "iii"
+    "skill", "skills", "1", "2", "3", "i", "ii", "iii", "professionnel", "professionnelle",
+    "profesional", "profesionalidad", "profissional", "certificazione", "titre", "carte",
+    "attestation", "gepruft", "geprufter", "diplom", "diplome", "award", "holder", "member",
 })
 
 
@@ -79,13 +81,16 @@ def stem(word: str) -> str:
 
 
 def stems(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in content_words(text))
+    """Stems of the words that say what a certificate or job is about (not its rank or kind)."""
+    return frozenset(stem(w) for w in content_words(text) if w not in TITLE_MODIFIERS)
 
 
 def content_words(text: str) -> tuple[str, ...]:
     """Tokens minus stopwords and bare numbers: the words a fallback comparison may use."""
     return tuple(t for t in tokens(text) if t not in STOPWORDS and not t.isdigit() and len(t) > 1)
 
+
+LANGUAGES: Final = "languages"  # the field of language skills, which any job may ask for
 
 # Words in a job title that say rank or contract, not what the job is ("Senior", "Trainee").
 TITLE_MODIFIERS: Final = frozenset({
@@ -95,6 +100,14 @@ TITLE_MODIFIERS: Final = frozenset({
     "team", "group", "global", "regional", "international", "officer", "specialist",
     "coordinator", "manager", "director", "supervisor", "executive", "consultant", "advisor",
     "adviser", "representative", "agent", "worker", "operator", "technician", "professional",
+})
+
+
+# Rank and contract words: "Senior Business Analyst" is a Business Analyst.
+RANK_WORDS: Final = frozenset({
+    "senior", "sr", "junior", "jr", "lead", "head", "chief", "principal", "staff", "trainee",
+    "intern", "apprentice", "entry", "level", "deputy", "acting", "interim", "remote", "contract",
+    "freelance", "part", "time", "full", "i", "ii", "iii", "iv",
 })
 
 
@@ -150,6 +163,8 @@ class Catalogue:
 
     def __init__(self, book: Rulebook) -> None:
         self.book = book
+        self.rule_options: dict[str, dict[str, Any]] | None = None  # set by the engine, once
+        self.claim_patterns: tuple[re.Pattern[str], ...] | None = None  # by the claims rule
         self.skills = self._index(book.skills, "label")
         self.certificates = self._index(book.certificates, "name")
         self.issuers = self._index(book.issuers, "name")
@@ -163,11 +178,23 @@ class Catalogue:
             for domain in entry.get("domains", ()):
                 self.domains.setdefault(domain.lower().removeprefix("www."), key)
         self.idf = self._rarity(book)
+        # One-word skill names by stem ("arborist" ~ "arboriculture" no, "sommelier" yes): the
+        # last resort for a certificate or title no phrase matched.
+        self.skill_stems: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for key, entry in sorted(book.skills.items()):
+            for name in _names(entry, "label"):
+                words = tokens(name)
+                if len(words) == 1 and len(words[0]) >= 5 and words[0] not in STOPWORDS:
+                    self.skill_stems[stem(words[0])].add((words[0], key))
+            if LANGUAGES in entry.get("fields", ()):  # "German language" is named "German"
+                first = tokens(entry["label"])[0]
+                self.skill_stems[stem(first)].add((first, key))
         self.related = {key: frozenset(entry.get("related", ())) for key, entry in
                         book.fields.items()}
         # Word-level view of role families, for titles no alias spells out ("Audit Senior"):
         # the words of each family's names, and its vocabulary (names, skills, field).
         self.role_words: dict[str, frozenset[str]] = {}
+        self.role_names: dict[str, tuple[frozenset[str], ...]] = {}
         self.role_vocab: dict[str, frozenset[str]] = {}
         for key, entry in sorted(book.roles.items()):
             names = {stem(w) for name in _names(entry, "title") for w in content_words(name)}
@@ -179,26 +206,41 @@ class Catalogue:
                 for name in _names(book.fields.get(field_id or "", {}), "label"):
                     vocab.update(stem(w) for w in content_words(name))
             self.role_words[key] = frozenset(names)
+            self.role_names[key] = tuple(frozenset(stem(w) for w in content_words(name))
+                                         for name in _names(entry, "title"))
             self.role_vocab[key] = frozenset(vocab)
         # The same for certificates: the words that may stand beside an acronym in a name that
         # really means this certificate ("CPC" is a medical coder's credential, but "Transport
         # Manager CPC" is not).
         self.certificate_vocab: dict[str, frozenset[str]] = {}
         for key, entry in sorted(book.certificates.items()):
-            words = {stem(w) for name in _names(entry, "name") for w in content_words(name)}
+            fitting = {stem(w) for name in _names(entry, "name") for w in content_words(name)}
             for skill in entry.get("skills", ()):
                 for name in _names(book.skills.get(skill, {}), "label"):
-                    words.update(stem(w) for w in content_words(name))
+                    fitting.update(stem(w) for w in content_words(name))
             for name in (*_names(book.fields.get(entry["field"], {}), "label"),
                          *_names(book.issuers.get(entry["issuer"], {}), "name")):
-                words.update(stem(w) for w in content_words(name))
-            self.certificate_vocab[key] = frozenset(words)
+                fitting.update(stem(w) for w in content_words(name))
+            self.certificate_vocab[key] = frozenset(fitting)
         counts: dict[str, int] = defaultdict(int)
-        for words in self.role_words.values():
-            for word in words:
+        for role_names in self.role_words.values():
+            for word in role_names:
                 counts[word] += 1
         total = len(self.role_words)
         self.unseen_idf = math.log(total + 1) + 1.0  # a word no role uses is as rare as it gets
+        # How common each word is across every name in the catalogue, so that sharing "data" or
+        # "design" with a job title counts for less than sharing "sommelier".
+        named: dict[str, int] = defaultdict(int)
+        documents = 0
+        for section, key_name in ((book.certificates, "name"), (book.roles, "title"),
+                                  (book.skills, "label")):
+            for entry in section.values():
+                documents += 1
+                for word in {stem(w) for name in _names(entry, key_name)
+                             for w in content_words(name)}:
+                    named[word] += 1
+        self.word_idf = {w: math.log((documents + 1) / (n + 1)) + 1.0 for w, n in named.items()}
+        self.unseen_word_idf = math.log(documents + 1) + 1.0
         self.role_word_idf = {w: math.log((total + 1) / (n + 1)) + 1.0 for w, n in counts.items()}
 
     @staticmethod
@@ -217,6 +259,28 @@ class Catalogue:
                 uses[skill] += 1
         documents = len(book.certificates) + len(book.roles)
         return {key: math.log((documents + 1) / (uses[key] + 1)) + 1.0 for key in book.skills}
+
+    def skills_by_stem(self, text: str) -> list[str]:
+        """Skills whose one-word name shares a stem and most of its letters with a word of
+        ``text``; of those, only the closest (the longest shared beginning)."""
+        found: set[str] = set()
+        for word in content_words(text):
+            if word in TITLE_MODIFIERS:
+                continue
+            best: list[str] = []
+            best_shared = 0
+            for name, key in sorted(self.skill_stems.get(stem(word), ())):
+                shared = next((i for i, (a, b) in enumerate(zip(word, name, strict=False))
+                               if a != b), min(len(word), len(name)))
+                # Word forms may part after six letters ("contable" ~ "contabilidad",
+                # "automobile" ~ "automotive").
+                if shared < min(7, len(word), len(name)) - 1 or shared < best_shared:
+                    continue
+                if shared > best_shared:
+                    best, best_shared = [], shared
+                best.append(key)
+            found.update(best)
+        return sorted(found)
 
     def field_relation(self, a: str | None, b: str | None) -> float:
         """1 for the same field, 0.5 for fields the rulebook calls related, else 0."""

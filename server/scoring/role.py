@@ -1,10 +1,13 @@
 """The role a profile is judged against: what was asked (``Role``) and what it means (``Target``).
 
-A title resolves to a role family of the rulebook (by title or alias, else by its rarest words);
-the family brings its field and skills. Skills named in the title or job description are added,
-but a word in the title that belongs to another field ("cloud" in "Cloud Kitchen Manager") does not
-turn into that field's skill once the family is known: that is the word-overlap trap recruiters
-laugh at. Without a role, the candidate's own direction (latest position, headline) is the role.
+A title resolves to a role family of the rulebook (by title or alias, else by the family whose
+names hold the title's head noun and whose vocabulary explains its other words; see
+``find_family``); the family brings its field and skills. Skills named in the title or job
+description are added, but a word in the title that belongs to another field ("cloud" in "Cloud
+Kitchen Manager") does not turn into that field's skill once the family is known: that is the
+word-overlap trap recruiters laugh at. Without a family, a skill the job description mentions only
+once, with nothing else of its field beside it ("the Java Beach coffee bar"), is not taken.
+Without a role, the candidate's own direction (latest position, headline) is the role.
 """
 
 from __future__ import annotations
@@ -14,12 +17,22 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from parser.models import Position, Profile
-from server.scoring.matching import TITLE_MODIFIERS, Catalogue, content_words, stem, stems
+from server.scoring.matching import (
+    LANGUAGES,
+    RANK_WORDS,
+    TITLE_MODIFIERS,
+    Catalogue,
+    content_words,
+    stem,
+    stems,
+    tokens,
+)
 from server.scoring.timeline import month_number
 
 # The part of a title before a comma, bracket or spaced dash names the job; the rest qualifies it.
 _MAIN_TITLE = re.compile(r"\s*(?:,|\(|\|| [-–—] | at | @ )\s*")
 _MODIFIER_STEMS = frozenset(stem(w) for w in TITLE_MODIFIERS)
+_RANK_STEMS = frozenset(stem(w) for w in RANK_WORDS)
 _FAMILY_MIN_EXPLAINED = 0.5  # with a job description that agrees
 _FAMILY_SURE = 0.75  # on the title alone
 OUT_OF_FIELD_WEIGHT = 0.5
@@ -62,24 +75,38 @@ def resolve(role: Role, cat: Catalogue, *, from_direction: bool = False,
     field = entry.get("field") if entry else None
     skills: dict[str, float] = {s: 1.0 for s in entry.get("skills", ())}
     if field is None and title:
-        field = _field_from_words(title, cat)
+        field = _field_from_words(title, role.description, cat)
     fields = _field_weights(field, entry.get("related_fields", ()), cat)
+    named: list[str] = []
     if title:
-        for skill in _skills_in(title, cat):
+        named = _skills_in(title, cat) + [s for s in cat.skills_by_stem(title)
+                                          if LANGUAGES in cat.skill_fields(s)]
+        languages = {s for s in named if LANGUAGES in cat.skill_fields(s)}
+        if languages:  # "Portuguese–English Translator": the family's other languages do not apply
+            skills = {s: w for s, w in skills.items()
+                      if s in languages or LANGUAGES not in cat.skill_fields(s)}
+        for skill in named:
             if family is None or _in_fields(skill, fields, cat):
                 skills.setdefault(skill, 1.0)
     if role.description:
-        for skill in _skills_in(role.description, cat):
+        described = _skills_in(role.description, cat)
+        if family is None:
+            described = _corroborated(described, set(fields), cat)
+        for skill in described:
             inside = family is None or _in_fields(skill, fields, cat)
             weight = 1.0 if inside else OUT_OF_FIELD_WEIGHT
             skills[skill] = max(skills.get(skill, 0.0), weight)
     for listed in role.skills:
         for skill in _skills_in(listed, cat):
             skills[skill] = 1.0  # the recruiter asked for it by name
+            named.append(skill)
+    if family is None and title and not skills:
+        for skill in cat.skills_by_stem(title):
+            skills.setdefault(skill, 1.0)
     if field is None and skills:
         field = _majority_field(skills, cat)
         fields = _field_weights(field, (), cat)
-    for skill in skills:  # a language or soft skill the role names makes its field count too
+    for skill in named:  # a language or soft skill the role names makes its field count too
         for other in cat.skill_fields(skill):
             if other in CROSS_CUTTING:
                 fields.setdefault(other, 0.5)
@@ -104,7 +131,8 @@ def find_family(title: str, cat: Catalogue, description: str | None = None) -> s
     admitting the title is unknown.
     """
     main = _MAIN_TITLE.split(title, maxsplit=1)[0]
-    for text in (title, main):
+    unranked = " ".join(w for w in tokens(main) if w not in RANK_WORDS)
+    for text in (title, main, unranked):
         exact = cat.roles.lookup(text)
         if exact:
             return exact[0]
@@ -112,19 +140,20 @@ def find_family(title: str, cat: Catalogue, description: str | None = None) -> s
     if not words:
         return None
     head = words[-1]
-    core = [w for w in words if w not in _MODIFIER_STEMS] or [head]
+    core = [w for w in words if w not in _MODIFIER_STEMS] or words
 
     def rarity(word: str) -> float:
         return cat.role_word_idf.get(word, cat.unseen_idf)
 
     # The nearer a word stands to the head noun, the more it says what the job is: a "cloud
     # kitchen manager" manages a kind of kitchen, so "kitchen" outweighs "cloud".
-    weights = {w: rarity(w) / (len(core) - i) ** 2 for i, w in enumerate(core)}
+    weights = {w: rarity(w) / (len(core) - i) for i, w in enumerate(core)}
     total = sum(weights.values())
 
     # The word a family's names must hold: the head noun, or, when the head only says rank or
     # kind of work ("Accounting *Assistant*"), the word nearest to it ("Accounting").
-    key_word = head if head not in _MODIFIER_STEMS else core[-1]
+    specific = [w for w in words if w not in _MODIFIER_STEMS]
+    key_word = head if head not in _MODIFIER_STEMS or not specific else specific[-1]
     # A skill named in several words in the title ("Learning and Development Manager") says
     # which field the job is in; a family from an unrelated field is then a false friend.
     phrase_field = _majority_field({s: 1.0 for m in cat.skills.find(main) if len(m.phrase) > 1
@@ -138,22 +167,32 @@ def find_family(title: str, cat: Catalogue, description: str | None = None) -> s
         vocab = cat.role_vocab[key]
         explained = sum(weight for w, weight in weights.items() if w in vocab) / total
         if explained >= _FAMILY_MIN_EXPLAINED:
-            score = sum(rarity(w) for w in set(words) & names)
-            candidates.append((explained, score, key))
+            # The closest of its names: shared words count, words the title lacks count against
+            # ("Business Analyst" is closer to "Senior Business Analyst" than "Business
+            # Intelligence Analyst" is).
+            score = max(sum(rarity(w) for w in set(words) & name)
+                        - 0.5 * sum(rarity(w) for w in name - set(words) - _RANK_STEMS)
+                        for name in cat.role_names[key])
+            candidates.append((explained, round(score, 6), key))
+    described = _majority_field({s: 1.0 for s in _skills_in(description or "", cat)}, cat)
+    if described:  # a job description that is about another field vetoes a family
+        candidates = [c for c in candidates
+                      if cat.field_relation(described, cat.book.roles[c[2]]["field"]) > 0
+                      or c[0] >= 1.0]
     if not candidates:
         return None
-    explained, _, best = max(candidates)
-    if explained >= _FAMILY_SURE:
-        return best
-    described = _majority_field({s: 1.0 for s in _skills_in(description or "", cat)}, cat)
-    for _explained, _, key in sorted(candidates, reverse=True):
-        if cat.field_relation(described, cat.book.roles[key]["field"]) > 0:
-            return key
-    return None
-
-
-def position_family(position: Position, cat: Catalogue) -> str | None:
-    return find_family(position.title, cat, position.description) if position.title else None
+    top = max(c[:2] for c in candidates)
+    tied = sorted(c[2] for c in candidates if c[:2] == top)
+    if len({cat.book.roles[key]["field"] for key in tied}) > 1:
+        # "Data Intern": data analyst, data engineer or data protection officer? Only the job
+        # description can tell; without one, say unknown rather than pick by name.
+        agreeing = sorted(tied, key=lambda key: -cat.field_relation(
+            described, cat.book.roles[key]["field"]))
+        if not described or not cat.field_relation(described,
+                                                   cat.book.roles[agreeing[0]]["field"]):
+            return None
+        tied = agreeing
+    return tied[0] if top[0] >= _FAMILY_SURE or described else None
 
 
 def direction_role(profile: Profile) -> tuple[Role, str]:
@@ -192,6 +231,21 @@ def _skills_in(text: str, cat: Catalogue) -> list[str]:
     return found
 
 
+def _corroborated(found: list[str], fields: set[str], cat: Catalogue) -> list[str]:
+    """Skills of a job description that another skill there (or the title's field) backs up.
+
+    With no role family to check against, one lone match is too often a homonym: "the Java
+    Beach coffee bar", "Kafka, Mann and Rilke". Two skills of one field are a pattern.
+    """
+    kept = []
+    for skill in found:
+        own = set(cat.skill_fields(skill))
+        others = {f for other in found if other != skill for f in cat.skill_fields(other)}
+        if own & (others | fields) or any(cat.field_relation(a, b) for a in own for b in others):
+            kept.append(skill)
+    return kept
+
+
 def _in_fields(skill: str, fields: dict[str, float], cat: Catalogue) -> bool:
     return not fields or any(f in fields or f in CROSS_CUTTING for f in cat.skill_fields(skill))
 
@@ -205,9 +259,14 @@ def _field_weights(field: str | None, extra: object, cat: Catalogue) -> dict[str
     return weights
 
 
-def _field_from_words(text: str, cat: Catalogue) -> str | None:
-    for match in sorted(cat.fields.find(text), key=lambda m: -len(m.phrase)):
-        return match.ids[0]
+def _field_from_words(title: str, description: str | None, cat: Catalogue) -> str | None:
+    """A field named in the title ("Accounting Clerk"), unless the job description is about an
+    unrelated one ("Networking Events Coordinator" organises breakfasts, not routers)."""
+    described = _majority_field({s: 1.0 for s in _skills_in(description or "", cat)}, cat)
+    for match in sorted(cat.fields.find(title), key=lambda m: -len(m.phrase)):
+        field = match.ids[0]
+        if described is None or cat.field_relation(described, field) > 0:
+            return field
     return None
 
 

@@ -46,6 +46,15 @@ class Bar:
     current: bool
 
 
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    """A child element; ``class_`` and ``text_anchor`` spell the SVG attributes with a hyphen."""
+    attrib = {key.rstrip("_").replace("_", "-"): value for key, value in attrs.items()}
+    element = ET.SubElement(parent, tag, attrib)
+    if text is not None:
+        element.text = text
+    return element
+
+
 def _shorten(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -95,20 +104,20 @@ def _lanes(markers: list[Marker], x: Any) -> list[tuple[Marker, int]]:
 
 
 def _shape(parent: ET.Element, band: str, cx: float, cy: float) -> None:
-    shape = BAND_SHAPES[band]
-    attrs = {"class": f"marker band-{band}"}
+    shape, css = BAND_SHAPES[band], f"marker band-{band}"
     if shape == "circle":
-        ET.SubElement(parent, "circle", cx=f"{cx:.1f}", cy=f"{cy:.1f}", r="9", **attrs)
-    elif shape == "square":
-        ET.SubElement(parent, "rect", x=f"{cx - 8:.1f}", y=f"{cy - 8:.1f}", width="16",
-                      height="16", rx="2", **attrs)
-    elif shape == "triangle":
+        _add(parent, "circle", cx=f"{cx:.1f}", cy=f"{cy:.1f}", r="9", class_=css)
+        return
+    if shape == "square":
+        _add(parent, "rect", x=f"{cx - 8:.1f}", y=f"{cy - 8:.1f}", width="16", height="16",
+             rx="2", class_=css)
+        return
+    if shape == "triangle":
         points = f"{cx:.1f},{cy - 10:.1f} {cx + 10:.1f},{cy + 8:.1f} {cx - 10:.1f},{cy + 8:.1f}"
-        ET.SubElement(parent, "polygon", points=points, **attrs)
     else:
         points = (f"{cx:.1f},{cy - 10:.1f} {cx + 10:.1f},{cy:.1f} "
                   f"{cx:.1f},{cy + 10:.1f} {cx - 10:.1f},{cy:.1f}")
-        ET.SubElement(parent, "polygon", points=points, **attrs)
+    _add(parent, "polygon", points=points, class_=css)
 
 
 def timeline_svg(profile: Profile, report: dict[str, Any], *, key: str,
@@ -147,51 +156,48 @@ def timeline_svg(profile: Profile, report: dict[str, Any], *, key: str,
         "viewBox": f"0 0 {WIDTH} {height}", "width": str(WIDTH), "height": str(height),
         "aria-labelledby": f"{title_id} {desc_id}",
     })
-    ET.SubElement(svg, "title", id=title_id).text = "Career timeline"
-    ET.SubElement(svg, "desc", id=desc_id).text = (
+    _add(svg, "title", "Career timeline", id=title_id)
+    _add(svg, "desc", (
         f"{len(bars)} positions as bars and {len(markers)} dated certificates as numbered "
         f"markers, {first_year} to {last_year - 1}. Marker shape and tooltip give the band: "
-        "circle strong, square moderate, triangle weak, diamond none."
-    )
+        "circle strong, square moderate, triangle weak, diamond none."), id=desc_id)
 
-    axis = ET.SubElement(svg, "g", {"class": "axis"})
+    axis = _add(svg, "g", class_="axis")
     step = 1 if last_year - first_year <= 12 else (2 if last_year - first_year <= 24 else 5)
     for year in range(first_year, last_year + 1):
         xpos = x(year * 12)
-        ET.SubElement(axis, "line", x1=f"{xpos:.1f}", x2=f"{xpos:.1f}", y1=str(AXIS_HEIGHT - 6),
-                      y2=str(height - 4), **{"class": "grid"})
+        _add(axis, "line", x1=f"{xpos:.1f}", x2=f"{xpos:.1f}", y1=str(AXIS_HEIGHT - 6),
+             y2=str(height - 4), class_="grid")
         if (year - first_year) % step == 0 and year < last_year:
-            ET.SubElement(axis, "text", x=f"{xpos + 3:.1f}", y=str(AXIS_HEIGHT - 12),
-                          **{"class": "year"}).text = str(year)
+            _add(axis, "text", str(year), x=f"{xpos + 3:.1f}", y=str(AXIS_HEIGHT - 12),
+                 class_="year")
     today_x = x(now)
-    ET.SubElement(axis, "line", x1=f"{today_x:.1f}", x2=f"{today_x:.1f}",
-                  y1=str(AXIS_HEIGHT - 6), y2=str(height - 4), **{"class": "today"})
+    _add(axis, "line", x1=f"{today_x:.1f}", x2=f"{today_x:.1f}", y1=str(AXIS_HEIGHT - 6),
+         y2=str(height - 4), class_="today")
 
-    group = ET.SubElement(svg, "g", {"class": "positions"})
+    group = _add(svg, "g", class_="positions")
     for row, bar in enumerate(bars):
         y = bars_top + row * BAR_ROW
         x1, x2 = x(bar.start), x(bar.end + 1)
-        item = ET.SubElement(group, "g", {"class": "position" + (" current" if bar.current
-                                                                    else "")})
-        ET.SubElement(item, "title").text = bar.label
-        ET.SubElement(item, "rect", x=f"{x1:.1f}", y=str(y), width=f"{max(3.0, x2 - x1):.1f}",
-                      height=str(BAR_HEIGHT), rx="3")
+        item = _add(group, "g", class_="position current" if bar.current else "position")
+        _add(item, "title", bar.label)
+        _add(item, "rect", x=f"{x1:.1f}", y=str(y), width=f"{max(3.0, x2 - x1):.1f}",
+             height=str(BAR_HEIGHT), rx="3")
         label = _shorten(bar.label)
-        room_right = WIDTH - RIGHT - x2
         # Label beside the bar on whichever side has room; never clipped by the frame.
-        if room_right > len(label) * 6.5 + 8:
-            attrs = {"x": f"{x2 + 6:.1f}", "text-anchor": "start"}
+        if WIDTH - RIGHT - x2 > len(label) * 6.5 + 8:
+            _add(item, "text", label, x=f"{x2 + 6:.1f}", y=str(y + BAR_HEIGHT - 3),
+                 text_anchor="start", class_="label")
         else:
-            attrs = {"x": f"{x1 - 6:.1f}", "text-anchor": "end"}
-        ET.SubElement(item, "text", y=str(y + BAR_HEIGHT - 3), **attrs,
-                      **{"class": "label"}).text = label
+            _add(item, "text", label, x=f"{x1 - 6:.1f}", y=str(y + BAR_HEIGHT - 3),
+                 text_anchor="end", class_="label")
 
-    marks = ET.SubElement(svg, "g", {"class": "certificates"})
+    marks = _add(svg, "g", class_="certificates")
     for marker, lane in placed:
         cx, cy = x(marker.month + 0.5), AXIS_HEIGHT + lane * MARKER_LANE + 12
-        item = ET.SubElement(marks, "g", {"class": "certificate", "data-band": marker.band})
-        ET.SubElement(item, "title").text = marker.title
+        item = _add(marks, "g", class_="certificate", data_band=marker.band)
+        _add(item, "title", marker.title)
         _shape(item, marker.band, cx, cy)
-        ET.SubElement(item, "text", x=f"{cx:.1f}", y=f"{cy + 4:.1f}", **{
-            "class": "number", "text-anchor": "middle"}).text = str(marker.number)
+        _add(item, "text", str(marker.number), x=f"{cx:.1f}", y=f"{cy + 4:.1f}",
+             class_="number", text_anchor="middle")
     return Markup(ET.tostring(svg, encoding="unicode"))

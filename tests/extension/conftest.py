@@ -16,7 +16,14 @@ from typing import Any
 import pytest
 
 from tests import browser_support as bs
-from tests.extension.pages import API_KEY, ROLE, Page, linkedin_pages, site_pages
+from tests.extension.pages import (
+    API_KEY,
+    ROLE,
+    Page,
+    all_linkedin_pages,
+    linkedin_pages,
+    site_pages,
+)
 
 
 @pytest.fixture(scope="session")
@@ -34,19 +41,32 @@ def tls(tmp_path_factory: pytest.TempPathFactory) -> bs.TlsFiles:
 
 @pytest.fixture(scope="session")
 def site(tls: bs.TlsFiles, pages: list[Page]) -> Iterator[bs.FixtureSite]:
-    with bs.serve_fixture_site(tls, site_pages(pages)) as running:
+    with bs.serve_fixture_site(tls, site_pages(all_linkedin_pages())) as running:
         yield running
 
 
 @pytest.fixture(scope="session")
-def service() -> Iterator[bs.WsgiServer]:
+def service_calls() -> list[dict[str, str | None]]:
+    """Every request the service received: path and Origin (who called it)."""
+    return []
+
+
+@pytest.fixture(scope="session")
+def service(service_calls: list[dict[str, str | None]]) -> Iterator[bs.WsgiServer]:
     """The real service, requiring ``API_KEY``; rate limiting off (tests call it in bursts)."""
     from server.app import create_app
 
     app = create_app(
         environ={"CERTSIGNAL_API_KEYS": API_KEY, "CERTSIGNAL_RATE_LIMIT": "off"},
     )
-    with bs.serve_wsgi(app) as running:
+
+    def recording(environ: dict[str, Any], start_response: Any) -> Any:
+        service_calls.append(
+            {"path": environ.get("PATH_INFO"), "origin": environ.get("HTTP_ORIGIN")}
+        )
+        return app(environ, start_response)
+
+    with bs.serve_wsgi(recording) as running:
         yield running
 
 

@@ -38,10 +38,18 @@ SEND_ANNOTATE_JS = """async (api, tabId) => {
   }
 }"""
 
-# An element's box in document coordinates (BiDi clips screenshots by box).
+# The box (document coordinates) around an element and any of CertSignal's open reasons, which
+# drop down over the content below it.
 ELEMENT_BOX_JS = """(selector) => {
-  const r = document.querySelector(selector).getBoundingClientRect();
-  return {x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height};
+  const boxes = [document.querySelector(selector).getBoundingClientRect()];
+  for (const host of document.querySelectorAll('[data-certsignal-badge]')) {
+    const panel = host.shadowRoot.querySelector('.panel');
+    if (panel && !panel.hidden) boxes.push(panel.getBoundingClientRect());
+  }
+  const left = Math.min(...boxes.map((b) => b.left)), top = Math.min(...boxes.map((b) => b.top));
+  const right = Math.max(...boxes.map((b) => b.right));
+  const bottom = Math.max(...boxes.map((b) => b.bottom)) + 8;
+  return {x: left + scrollX, y: top + scrollY, width: right - left, height: bottom - top};
 }"""
 
 
@@ -104,7 +112,8 @@ class ChromiumDriver:
         if selector is None:
             self.page.screenshot(path=str(path), full_page=True)
         else:
-            self.page.locator(selector).first.screenshot(path=str(path))
+            box = self.evaluate(ELEMENT_BOX_JS, selector)
+            self.page.screenshot(path=str(path), full_page=True, clip=box)
 
     def extension_page(self, relative: str) -> Any:
         """A new tab showing one of the extension's own pages (popup, options)."""

@@ -37,6 +37,11 @@ class Page:
 def linkedin_pages() -> list[Page]:
     """Every LinkedIn HTML fixture with certificates located inside <main> (what the extension
     reads and badges)."""
+    return [page for page in all_linkedin_pages() if page.certificates]
+
+
+def all_linkedin_pages() -> list[Page]:
+    """Every LinkedIn HTML fixture with a <main> element, with or without certificates in it."""
     pages = []
     for case in cases():
         if not case.name.startswith("linkedin-") or case.error or case.input.suffix != ".html":
@@ -50,8 +55,7 @@ def linkedin_pages() -> list[Page]:
         # Certificates read from outside <main> (e.g. a rehydration script) have no locator and
         # are not the extension's to badge; the service does not see them in a <main> capture.
         located = [c for c in case.expected.get("certificates", []) if c.get("locator")]
-        if located:
-            pages.append(Page(case.name, path, html, len(located)))
+        pages.append(Page(case.name, path, html, len(located)))
     return pages
 
 
@@ -91,6 +95,7 @@ STATE_JS = """(locators) => {
     summaries: summaries.map((s) => s.getAttribute('data-certsignal-summary')),
     summaryText: text(summaries[0]),
     summaryLink: link ? link.href : null,
+    summaryPartial: Boolean(summaries[0] && summaries[0].shadowRoot.querySelector('.partial')),
     notices: notices.map((n) => n.getAttribute('data-certsignal-notice')),
     noticeText: text(notices[0]),
     mainHtml: main ? main.outerHTML : null,

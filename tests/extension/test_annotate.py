@@ -24,6 +24,7 @@ from tests.extension.pages import (
     STATE_JS,
     WATCH_NOTICES_JS,
     Page,
+    all_linkedin_pages,
     linkedin_pages,
 )
 
@@ -31,6 +32,8 @@ pytestmark = pytest.mark.browser
 
 SCREENSHOT = bs.ROOT / "docs" / "screenshots" / "extension-chromium.png"
 SCREENSHOT_CASE = "linkedin-cards-2024-profile"
+# A 2025 profile whose certifications load only after the first screen: nothing to badge.
+NO_SECTION_CASE = "linkedin-sdui-2025-missing-section"
 LINKEDIN_LOOK = Path(__file__).with_name("linkedin-look.css")
 ADD_STYLE_JS = """(css) => {
   const style = document.createElement('style');
@@ -69,7 +72,12 @@ def page(request: pytest.FixtureRequest, pages: list[Page]) -> Page:
 
 
 def test_every_certificate_gets_one_badge_and_a_second_pass_adds_nothing(
-    browser: Driver, site: bs.FixtureSite, service: bs.WsgiServer, analyze: Any, page: Page
+    browser: Driver,
+    site: bs.FixtureSite,
+    service: bs.WsgiServer,
+    service_calls: list[dict[str, Any]],
+    analyze: Any,
+    page: Page,
 ) -> None:
     browser.set_settings(settings(service.url))
     browser.open(site.url(page.path))
@@ -78,9 +86,13 @@ def test_every_certificate_gets_one_badge_and_a_second_pass_adds_nothing(
     report = analyze(before["mainHtml"], before["url"])
     assert len(report["certificates"]) == page.certificates, "service and parser disagree"
 
+    service_calls.clear()
     result = browser.annotate()
 
     assert result["status"] == "annotated", result
+    # One call, from the extension's background (its origin), never from the LinkedIn page.
+    [call] = [c for c in service_calls if c["path"] == "/api/v1/analyze"]
+    assert (call["origin"] or "").startswith(("chrome-extension://", "moz-extension://")), call
     after = state(browser, report)
     assert after["perItem"] == [1] * page.certificates  # exactly one badge in each item
     assert sorted(after["badges"]) == sorted(c["band"] for c in report["certificates"])
@@ -89,14 +101,16 @@ def test_every_certificate_gets_one_badge_and_a_second_pass_adds_nothing(
     assert after["notices"] == []
     assert after["injected"] == 0
     if any(flag["id"] == "partial_view" for flag in report["summary"]["flags"]):
-        assert after["summaryLink"], "a partial view links to the details page"
+        assert after["summaryPartial"] and after["summaryLink"], "a partial view links to all"
         assert after["summaryLink"].endswith(f"/in/{page.vanity}/details/certifications/")
     assert browser.evaluate(PAGE_WITHOUT_ANNOTATIONS_JS) == before["mainHtml"]
 
+    service_calls.clear()
     again = browser.annotate()
 
     assert again["status"] == "unchanged", again
     assert state(browser, report) == after  # same DOM, attribute for attribute
+    assert service_calls == []  # and no second trip to the service
 
 
 def test_single_page_navigation_reannotates_the_new_profile(
@@ -127,6 +141,27 @@ def test_single_page_navigation_reannotates_the_new_profile(
     now = state(browser)
     assert now["url"] == wanted
     assert len(now["summaries"]) == 1 and now["notices"] == []
+
+
+def test_a_profile_without_its_certificates_gets_the_card_and_a_link_to_all(
+    browser: Driver, site: bs.FixtureSite, service: bs.WsgiServer, analyze: Any
+) -> None:
+    found = [p for p in all_linkedin_pages() if p.case == NO_SECTION_CASE]
+    if not found:
+        pytest.skip(f"fixtures/{NO_SECTION_CASE} is not there")
+    page = found[0]
+    browser.set_settings(settings(service.url))
+    browser.open(site.url(page.path))
+    before = state(browser)
+    report = analyze(before["mainHtml"], before["url"])
+    assert report["certificates"] == []
+
+    assert browser.annotate()["status"] == "annotated"
+
+    now = state(browser)
+    assert now["badges"] == [] and now["summaries"] == [report["summary"]["band"]]
+    assert now["summaryLink"].endswith(f"/in/{page.vanity}/details/certifications/")
+    assert now["summaryPartial"], "the card says the view is partial"
 
 
 @pytest.mark.parametrize("failure", ["service-down", "wrong-key"])
@@ -166,7 +201,7 @@ def test_slow_service_shows_a_spinner_until_the_answer(
 
     def slow(environ: dict[str, Any], start_response: Any) -> Any:
         if environ.get("PATH_INFO") == "/api/v1/analyze":
-            time.sleep(1.5)  # a busy service: the page shows it is waiting
+            time.sleep(0.8)  # a busy service: the page shows it is waiting
         return app(environ, start_response)
 
     with bs.serve_wsgi(slow) as running:
@@ -197,15 +232,10 @@ def test_screenshot_of_an_annotated_profile(
     # LinkedIn's own stylesheets never load here (offline, page CSP); a look-alike stylesheet
     # makes the screenshot read like the real page. It changes no element.
     browser.evaluate(ADD_STYLE_JS, LINKEDIN_LOOK.read_text("utf-8"))
-    # Open the first badge's reasons, as a recruiter would.
-    browser.evaluate(
-        "() => document.querySelector('[data-certsignal-badge]').shadowRoot"
-        ".querySelector('button').click()"
-    )
-    assert browser.evaluate(
-        "() => !document.querySelector('[data-certsignal-badge]').shadowRoot"
-        ".querySelector('.panel').hidden"
-    )
+    # Open the last badge's reasons, as a recruiter would (the last, so they cover no badge).
+    last = "[...document.querySelectorAll('[data-certsignal-badge]')].pop().shadowRoot"
+    browser.evaluate(f"() => {last}.querySelector('button').click()")
+    assert browser.evaluate(f"() => !{last}.querySelector('.panel').hidden")
     shot = tmp_path / f"extension-{browser.name}.png"
     browser.screenshot(shot, "section:has([data-certsignal-summary])")
     assert shot.stat().st_size > 10_000

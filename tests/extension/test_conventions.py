@@ -33,6 +33,7 @@ def test_the_extension_asks_for_no_more_than_it_uses() -> None:
     )
     [script] = MANIFEST["content_scripts"]
     assert script["matches"] == ["https://www.linkedin.com/in/*"]
+    assert len(MANIFEST["description"]) <= 132, "the Chrome Web Store allows 132 characters"
     gecko = MANIFEST["browser_specific_settings"]["gecko"]
     assert gecko["id"] and gecko["data_collection_permissions"] == {"required": ["none"]}
 

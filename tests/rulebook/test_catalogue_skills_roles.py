@@ -281,6 +281,7 @@ NEGATIVE = [
     "Beginner to Advanced Excel",
     "Teaching English as a Foreign Language (TEFL) - 120 hours",
     "ServSafe Food Handler",
+    "A Cloud Guru: Kubernetes Deep Dive",
 ]
 
 

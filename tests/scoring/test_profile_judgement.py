@@ -145,3 +145,14 @@ def test_stage_never_reads_education_or_names(book):
                                  end="1979")]
     assert score(book, base, "Data Analyst").to_json() == \
         score(book, other, "Data Analyst").to_json()
+
+
+def test_focus_elsewhere_is_not_a_plus_for_this_role(book):
+    cloud = profile(cert("AWS Certified Cloud Practitioner"),
+                    cert("AWS Certified Solutions Architect"), cert("Kubernetes operations"),
+                    positions=(job("Cloud Engineer", "Contoso", "2019-01"),))
+    for_cloud = score(book, cloud, "Cloud Engineer")
+    for_kitchen = score(book, cloud, "Kitchen Manager")
+    assert "focused" in for_cloud.flag_ids and "focused" in for_kitchen.flag_ids
+    assert for_kitchen.summary.band in ("weak", "none")
+    assert for_cloud.summary.score > for_kitchen.summary.score

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.scoring.conftest import ANALYST, cert, flags, job, profile, score
+from tests.scoring.conftest import cert, flags, job, profile, score
 
 # --- relevance ---------------------------------------------------------------------------------
 
@@ -11,9 +11,11 @@ def test_relevant_beats_off_target_in_several_fields(book):
     cases = [
         ("Data Analyst", "Microsoft Certified: Power BI Data Analyst Associate",
          "ServSafe Food Protection Manager"),
-        ("Registered Nurse", "Basic Life Support (BLS) Provider", "Google Ads Search Certification"),
+        ("Registered Nurse", "Basic Life Support (BLS) Provider",
+         "Google Ads Search Certification"),
         ("Accountant", "Certified Public Accountant", "OSHA 30-Hour Construction"),
-        ("Supply Chain Analyst", "Certified Supply Chain Professional", "SHRM Certified Professional"),
+        ("Supply Chain Analyst", "Certified Supply Chain Professional",
+         "SHRM Certified Professional"),
         ("HR Generalist", "SHRM Certified Professional", "AWS Certified Cloud Practitioner"),
         ("Kitchen Manager", "ServSafe Food Protection Manager", "CISSP"),
         ("Site Supervisor", "OSHA 30-Hour Construction", "HubSpot Inbound Marketing Certification"),
@@ -96,6 +98,7 @@ def test_expired_is_flagged_and_said_plainly(book):
     assert "expired" in flags(report, 0) and "expired" not in flags(report, 1)
     assert "Expired 2024-01" in report.certificates[0].signals["recency"].note
     assert report.certificates[0].score < report.certificates[1].score
+    assert report.certificates[0].score <= 60  # relevant, but it certifies nothing current
 
 
 def test_undated_is_neutral_with_a_note(book):

@@ -81,3 +81,37 @@ def test_as_of_is_used(book):
     late = score(book, _sample(), "Data Analyst")
     assert early.certificates[0].signals["recency"].value > \
         late.certificates[0].signals["recency"].value
+
+
+def _profiles():
+    from hypothesis import strategies as st
+
+    from parser.models import Certificate, Person, Position, Profile, Source
+
+    text = st.one_of(st.none(), st.text(max_size=40))
+    date = st.one_of(st.none(), st.sampled_from(["2019", "2024-05", "2031-01", "1999-12", "x"]))
+    certificate = st.builds(Certificate, name=st.text(max_size=60), issuer=text, issued=date,
+                            expires=date, credential_url=text,
+                            skills=st.lists(st.text(max_size=15), max_size=3))
+    position = st.builds(Position, title=text, company=text, start=date, end=date,
+                         description=text)
+    return st.builds(Profile, source=st.just(Source("html")),
+                     person=st.builds(Person, headline=text),
+                     certificates=st.lists(certificate, max_size=6),
+                     positions=st.lists(position, max_size=4))
+
+
+def test_any_profile_scores_within_bounds_and_deterministically(book):
+    from hypothesis import HealthCheck, given, settings
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(_profiles())
+    def check(prof):
+        first = score(book, prof, "Data Analyst").to_json()
+        assert first == score(book, prof, "Data Analyst").to_json()
+        assert 0 <= first["summary"]["score"] <= 100
+        assert all(0 <= c["score"] <= 100 for c in first["certificates"])
+        assert len(first["certificates"]) == len(prof.certificates)
+        score(book, prof)  # and without a role
+
+    check()

@@ -30,17 +30,17 @@ from server.scoring.timeline import month_of
 from tests.scoring.conftest import AS_OF, RULEBOOK_DIR, cert, job, profile
 
 
-def ctx_for(book, prof, title):
+def ctx_for(book, prof, title, description=None):
     cat = catalogue(book)
     now = month_of(AS_OF)
     return Context(book=book, cat=cat, as_of=AS_OF, now=now,
-                   target=resolve(Role(title=title), cat), profile=prof,
+                   target=resolve(Role(title=title, description=description), cat), profile=prof,
                    experience=read_experience(prof, cat, now))
 
 
-def run(book, module, certificate, title, positions=()):
+def run(book, module, certificate, title, positions=(), description=None):
     prof = profile(certificate, positions=positions)
-    ctx = ctx_for(book, prof, title)
+    ctx = ctx_for(book, prof, title, description)
     view_ = resolve_cert(certificate, 0, ctx.cat)
     return module.evaluate(dict(module.DEFAULT), view_, ctx)
 
@@ -77,15 +77,16 @@ def test_wrong_options_name_rule_and_option(tmp_path, rule, options, message):
 
     (tmp_path / "ruleset.yaml").write_text(yaml.safe_dump(
         {"ruleset": {"name": "x", "version": "1", "rules": {rule: options}}}), encoding="utf-8")
-    book = load_rulebook(tmp_path, include_shipped=False)
-    with pytest.raises(RulebookError, match=message.replace(".", r"\.")):
-        rules.options(book)
+    with pytest.raises(RulebookError, match=message.replace(".", r"\.")) as raised:
+        load_rulebook(tmp_path, include_shipped=False)
+    assert raised.value.where.endswith("ruleset.yaml")
 
 
 def test_relevance_pass_fail(book):
     good = run(book, relevance, cert("Microsoft Certified: Power BI Data Analyst Associate"),
                "Data Analyst")
-    bad = run(book, relevance, cert("AWS Certified Cloud Practitioner"), "Cloud Kitchen Manager")
+    bad = run(book, relevance, cert("AWS Certified Cloud Practitioner"), "Cloud Kitchen Manager",
+              description="Runs a delivery-only kitchen: menu planning and food safety.")
     assert "relevant" in ids(good) and "off_target" in ids(bad)
     assert relevance.gate(relevance.DEFAULT, 0.0) == relevance.DEFAULT["gate-floor"]
     assert relevance.gate(relevance.DEFAULT, 0.9) == 1.0
@@ -201,9 +202,9 @@ def test_rule_options_change_the_judgement(book):
 
 
 def test_shipped_ruleset_options_are_valid():
-    from server.rulebook import SHIPPED
-
     import yaml
+
+    from server.rulebook import SHIPPED
 
     document = yaml.safe_load((SHIPPED / "ruleset.yaml").read_text(encoding="utf-8"))
     for rule_id, given in document["ruleset"]["rules"].items():

@@ -49,33 +49,32 @@ def gunicorn(workers: int = 2, env: Mapping[str, str] | None = None,
     environment = {**os.environ, "CERTSIGNAL_RATE_LIMIT": "off", **(env or {})}
     # The server logs a line per request: a file, not a pipe nobody drains (which would fill
     # and block the server mid-load).
-    log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-c", START, "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", str(workers)],
-        env=environment, stdout=subprocess.DEVNULL, stderr=log)
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-c", START, "serve", "--host", "127.0.0.1", "--port", str(port),
+             "--workers", str(workers)],
+            env=environment, stdout=subprocess.DEVNULL, stderr=log)
 
-    def tail() -> str:
-        log.seek(0)
-        return log.read()[-2000:]
+        def tail() -> str:
+            log.seek(0)
+            return log.read()[-2000:]
 
-    try:
-        deadline = time.monotonic() + startup_timeout
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"certsignal serve exited: {tail()}")
-            with contextlib.suppress(OSError):
-                if request(port, "GET", "/api/v1/health", timeout=2)[0] == 200:
-                    break
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"certsignal serve did not answer in time: {tail()}")
-            time.sleep(0.1)
-        yield port
-    finally:
-        process.send_signal(signal.SIGTERM)
         try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
-        log.close()
+            deadline = time.monotonic() + startup_timeout
+            while True:
+                if process.poll() is not None:
+                    raise RuntimeError(f"certsignal serve exited: {tail()}")
+                with contextlib.suppress(OSError):
+                    if request(port, "GET", "/api/v1/health", timeout=2)[0] == 200:
+                        break
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"certsignal serve did not answer in time: {tail()}")
+                time.sleep(0.1)
+            yield port
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(5)

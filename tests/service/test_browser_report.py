@@ -80,8 +80,10 @@ def test_single_report_screenshot(service, browser) -> None:
     page.fill("#role_title", "Cloud Engineer")
     page.fill("#role_description", "Runs our AWS platform with Terraform and Kubernetes; "
               "on-call for production; Python automation.")
+    page.fill("#as_of", "2025-06-01")  # a fixed day, so the screenshot only changes with the code
     page.click("button[type=submit]")
     page.wait_for_selector("article.report svg.timeline")
+    assert "as of 2025-06-01" in page.inner_text("article.report .meta")
     svg = page.locator("svg.timeline")
     box = svg.bounding_box()
     assert box and box["width"] > 400 and box["height"] > 60  # styled and laid out, not collapsed

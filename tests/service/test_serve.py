@@ -52,3 +52,22 @@ def test_load_has_no_errors() -> None:
         statuses = [s for batch in pool.map(client, range(CLIENTS)) for s in batch]
     assert len(statuses) == CLIENTS * REQUESTS_EACH
     assert set(statuses) == {200}
+
+
+def test_serve_options_win_over_environment_and_file(tmp_path: Path, monkeypatch) -> None:
+    """What would reach gunicorn, without starting it: --workers beats the file and the env."""
+    import server.cli.serve as serve
+
+    seen: dict = {}
+    monkeypatch.setattr(serve.GunicornServer, "run",
+                        lambda self: seen.update(self.options, app=self.application))
+    config = tmp_path / "c.yaml"
+    config.write_text("workers: 3\nmax_upload_mb: 2\n", encoding="utf-8")
+    monkeypatch.setenv("CERTSIGNAL_WORKERS", "5")
+    monkeypatch.setenv("CERTSIGNAL_MAX_UPLOAD_MB", "9")
+    result = CliRunner().invoke(cli, ["serve", "--config", str(config), "--workers", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert seen["workers"] == 1 and seen["bind"] == "127.0.0.1:8000"
+    assert seen["app"].config["MAX_CONTENT_LENGTH"] == 2 * 1024 * 1024  # the file beat the env
+    result = CliRunner().invoke(cli, ["serve", "--config", str(config)])
+    assert seen["workers"] == 3

@@ -69,6 +69,7 @@
     dom.addSummary(summaryPlace(main, items), report, {
       url: snapshot.url,
       roleTitle: (reply.role && reply.role.title) || roleTitle,
+      placed: badges,
     });
     return { status: "annotated", badges, certificates: certificates.length };
   }

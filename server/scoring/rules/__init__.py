@@ -24,11 +24,16 @@ from server.scoring.report import Flag
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """A certificate rule's verdict: a value in 0..1, the sentence behind it, and flags."""
+    """A certificate rule's verdict: a value in 0..1, the sentence behind it, and flags.
+
+    ``cap`` (0..100), when set, is the highest score the certificate may get whatever its other
+    merits (an expired credential certifies nothing current, however relevant).
+    """
 
     value: float
     note: str
     flags: tuple[Flag, ...] = ()
+    cap: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,14 +28,26 @@ DEFAULT: dict[str, Any] = {"inflated-value": 0.2}
 
 @lru_cache(maxsize=64)
 def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+    """One alternation of every pattern (one scan per name instead of one per pattern), or the
+    patterns one by one if some cannot be joined (e.g. a pattern with its own global flags)."""
+    try:
+        return (re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE),)
+    except re.error:
+        return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
-def find(text: str, inflated: dict[str, list[str]]) -> str | None:
-    """The first inflated wording in ``text`` (as written there), or None."""
-    patterns = tuple(p for locale in sorted(inflated) for p in inflated[locale])
-    for candidate in (text, normalise(text)):
-        for pattern in _compiled(patterns):
+def patterns_of(inflated: dict[str, list[str]]) -> tuple[re.Pattern[str], ...]:
+    return _compiled(tuple(p for locale in sorted(inflated) for p in inflated[locale]))
+
+
+def find(text: str, compiled: tuple[re.Pattern[str], ...]) -> str | None:
+    """The first inflated wording in ``text``, or None.
+
+    The text is searched as written, then (if it has accents) without them, for patterns
+    written without accents."""
+    candidates = (text, normalise(text)) if not text.isascii() else (text,)
+    for candidate in candidates:
+        for pattern in compiled:
             match = pattern.search(candidate)
             if match:
                 return match.group(0)
@@ -43,7 +55,9 @@ def find(text: str, inflated: dict[str, list[str]]) -> str | None:
 
 
 def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
-    wording = find(cert.cert.name, ctx.book.inflated_claims)
+    if ctx.cat.claim_patterns is None:
+        ctx.cat.claim_patterns = patterns_of(ctx.book.inflated_claims)
+    wording = find(cert.cert.name, ctx.cat.claim_patterns)
     if wording is None:
         return Outcome(1.0, "Its name makes no promise of mastery or results.")
     message = f"Inflated claim: \u201c{wording}\u201d."

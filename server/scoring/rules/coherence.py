@@ -2,9 +2,10 @@
 
 Certificates are grouped around the field that gathers most of them (its own certificates count
 1, those in related fields 0.5). With at least ``min-certificates``, a share of ``focused-share``
-or more is ``focused`` (a plus of ``bonus`` points) when that field agrees with the experience or
-the role; with at least ``min-incoherent``, a share under ``incoherent-share`` is ``incoherent``
-(``penalty`` points): a scatter of unrelated topics says little about direction.
+or more is ``focused`` when that field agrees with the experience or the role (a plus of
+``bonus`` points only when it is the role's field or next to it); with at least
+``min-incoherent``, a share under ``incoherent-share`` is ``incoherent`` (``penalty`` points):
+a scatter of unrelated topics says little about direction.
 
 Options: ``min-certificates`` (3), ``min-incoherent`` (4), ``focused-share`` (0.6),
 ``incoherent-share`` (0.4), ``bonus`` (4), ``penalty`` (4).
@@ -57,8 +58,10 @@ def evaluate(conf: dict[str, Any], ctx: Context, scored: Sequence[Scored]) -> Fi
         joined = f", in line with {_with(ctx, experience, centre)}" if agrees else ""
         message = (f"Focused: {round(share * len(fields))} of {len(fields)} certificates are in "
                    f"or next to {name}{joined}.")
+        # A focus elsewhere is a fact about the candidate, not a plus for this role.
+        toward_role = ctx.target.field is None or cat.field_relation(centre, ctx.target.field) > 0
         return Finding(flags=(Flag("focused", message),), sentences=(message,),
-                       adjustment=conf["bonus"])
+                       adjustment=conf["bonus"] if toward_role else 0.0)
     if len(fields) >= conf["min-incoherent"] and share < conf["incoherent-share"]:
         spread = sorted({cat.label("fields", f) for f in fields})
         message = (f"Incoherent: the certificates scatter over {len(spread)} unrelated fields "

@@ -3,7 +3,8 @@
 A position or project going on at or after the issue date (less ``around-months``) whose title,
 description or role family shows at least one of the certificate's skills is evidence that it
 was applied; the note names the company, the title and the years. With positions to look at and
-none that uses it: ``not_applied``. A profile with no positions leaves it neutral. A credential URL
+none that uses it: ``not_applied``. A profile with no positions leaves it neutral (projects may
+still show it applied). A credential URL
 or ID makes it ``verifiable`` (adds ``verifiable-bonus``).
 
 Options: ``around-months`` (12), ``applied-value`` (1.0), ``not-applied-value`` (0.3),
@@ -61,7 +62,7 @@ def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
         sentence = f"Applied {work.describe()}{uses}."
         value, note = conf["applied-value"], sentence
         flags.append(Flag("applied", sentence))
-    elif ctx.experience.work:
+    elif ctx.experience.positions:  # projects alone are too thin to call it "not applied"
         what = ", ".join(ctx.cat.label("skills", s) for s in list(cert.skills)[:3])
         about = f" shows its skills ({what})" if what else " shows it in use"
         value = conf["not-applied-value"]

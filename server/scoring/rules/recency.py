@@ -6,7 +6,8 @@ An expiry date before ``as_of`` means expired, said plainly; a catalogue ``valid
 passed without an expiry on the profile means "probably lapsed unless renewed".
 
 Options: ``recent-at`` (0.7), ``dated-below`` (0.35), ``floor`` (0.15), ``expired-value`` (0.1),
-``lapsed-factor`` (0.6), ``undated-value`` (0.5), ``default-volatility`` ("medium").
+``lapsed-factor`` (0.6), ``undated-value`` (0.5), ``default-volatility`` ("medium"),
+``expired-cap`` (60: an expired certificate scores at most this, however relevant and applied).
 
 PASS (flag ``recent``):  issued "2025-03", data analytics, as_of 2025-11-01
 FAIL (flag ``dated``):   issued "2019-03", cloud computing, as_of 2025-11-01
@@ -25,10 +26,11 @@ from server.scoring.timeline import label, month_number
 
 ID = "recency"
 CONF = {"recent-at": float, "dated-below": float, "floor": float, "expired-value": float,
-        "lapsed-factor": float, "undated-value": float, "default-volatility": str}
+        "lapsed-factor": float, "undated-value": float, "default-volatility": str,
+        "expired-cap": float}
 DEFAULT: dict[str, Any] = {"recent-at": 0.7, "dated-below": 0.35, "floor": 0.15,
                            "expired-value": 0.1, "lapsed-factor": 0.6, "undated-value": 0.5,
-                           "default-volatility": "medium"}
+                           "default-volatility": "medium", "expired-cap": 60.0}
 _PACE = {"fast": "a fast-moving field", "medium": "a steadily changing field",
          "slow": "a slow-changing field"}
 
@@ -40,7 +42,7 @@ def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
         message = f"Expired {label(expires)}: not current until renewed."
         return Outcome(conf["expired-value"], f"Expired {label(expires)}, before {as_of}: it "
                        "no longer certifies current standing until it is renewed.",
-                       (Flag("expired", message),))
+                       (Flag("expired", message),), cap=conf["expired-cap"])
     issued = month_number(cert.cert.issued)
     if issued is None:
         return Outcome(conf["undated-value"], "No issue date shown, so how current it is cannot "

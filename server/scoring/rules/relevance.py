@@ -1,16 +1,20 @@
 """Relevance: does the certificate teach what the role needs?
 
 The certificate's skills (catalogue entry, else skills named in its title or listed with it) are
-compared with the role's skills, each weighted by rarity (IDF over the catalogue), so a shared
-"Power BI" says more than a shared "communication". A certificate skill the role does not list
-still earns part credit when it belongs to the role's field (``field-skill-credit``; half that for
-a related field). The certificate's field, compared with the role's, adds ``field-weight``. A
-certificate with neither skills nor field falls back to shared words, capped at ``word-cap``.
+compared with the role's skills (its family's, plus those its title, job description and listed
+skills name), each weighted by rarity (IDF over the catalogue), so a shared "Power BI" says more
+than a shared "communication". A certificate skill the role does not list still earns part credit
+(``field-skill-credit``) when it belongs to the role's field, less for a field next to it
+(``related-credit``). The certificate's field, compared with the role's, weighs ``field-weight``.
+A certificate with neither skills nor field falls back to the share of its words that the role
+also uses (capped at ``word-cap``); one nothing is known about gets ``unknown-value``: below any
+reasoned match, above a proven mismatch, because unknown is not the same as irrelevant.
+Measured by benchmarks/relevance_auc.py (ROC AUC over recruiter-labelled pairs).
 
 Options: ``relevant-at`` (0.5), ``off-target-below`` (0.2), ``field-weight`` (0.35),
-``field-skill-credit`` (0.5), ``word-cap`` (0.5), ``no-role-value`` (0.5), ``gate-floor`` (0.3:
-what an off-target certificate's other merits still count for), ``unknown-value`` (0.1: a
-certificate nothing is known about, ranked below any reasoned match, above a proven mismatch).
+``field-skill-credit`` (0.5), ``related-credit`` (0.5), ``word-cap`` (0.5), ``unknown-value``
+(0.1), ``no-role-value`` (0.5: no role and no direction), ``gate-floor`` (0.3: what an
+off-target certificate's other merits still count for). The shipped ruleset.yaml tunes some.
 
 PASS (flag ``relevant``):   "Microsoft Certified: Power BI Data Analyst" for "Data Analyst"
 FAIL (flag ``off_target``): "AWS Certified Cloud Practitioner" for "Cloud Kitchen Manager"
@@ -22,7 +26,7 @@ from typing import Any
 
 from server.scoring.certificate import CertView
 from server.scoring.context import Context
-from server.scoring.matching import Catalogue
+from server.scoring.matching import Catalogue, content_words, stem
 from server.scoring.report import Flag
 from server.scoring.role import Target
 from server.scoring.rules import Outcome
@@ -30,10 +34,10 @@ from server.scoring.rules import Outcome
 ID = "relevance"
 CONF = {"relevant-at": float, "off-target-below": float, "field-weight": float,
         "field-skill-credit": float, "word-cap": float, "no-role-value": float,
-        "gate-floor": float, "unknown-value": float}
+        "gate-floor": float, "unknown-value": float, "related-credit": float}
 DEFAULT: dict[str, Any] = {"relevant-at": 0.5, "off-target-below": 0.2, "field-weight": 0.35,
                            "field-skill-credit": 0.5, "word-cap": 0.5, "no-role-value": 0.5,
-                           "gate-floor": 0.3, "unknown-value": 0.1}
+                           "gate-floor": 0.3, "unknown-value": 0.1, "related-credit": 0.5}
 
 
 def gate(conf: dict[str, Any], value: float) -> float:
@@ -42,31 +46,35 @@ def gate(conf: dict[str, Any], value: float) -> float:
     An off-target certificate counts for little however recent or well-known it is: below
     ``relevant-at`` its score is scaled down toward ``gate-floor``.
     """
-    floor = conf["gate-floor"]
-    return floor + (1 - floor) * min(1.0, value / conf["relevant-at"])
+    floor = float(conf["gate-floor"])
+    return floor + (1 - floor) * min(1.0, value / float(conf["relevant-at"]))
 
 
 def score(conf: dict[str, Any], cert: CertView, target: Target,
           cat: Catalogue) -> tuple[float, list[str], list[str]]:
     """(value, shared skill labels, unshared skill labels) — the pure number, for benchmarks."""
-    field_part = max((confidence * target.fields.get(f, 0.0)
+    def near(field: str) -> float:  # 1 for the role's own field, ``related-credit`` next to it
+        closeness = target.fields.get(field, 0.0)
+        return closeness if closeness >= 1.0 else closeness * 2 * conf["related-credit"]
+
+    field_part = max((confidence * near(f)
                       for f, confidence in cert.fields.items()), default=0.0)
     if cert.skills and (target.skills or target.fields):
         num = den = 0.0
         shared: list[str] = []
         other: list[str] = []
         for skill, weight in cert.skills.items():
-            rarity = cat.idf.get(skill, 1.0) * weight
+            rare = cat.idf.get(skill, 1.0) * weight
             credit = target.skills.get(skill, 0.0)
             if credit:
                 shared.append(cat.label("skills", skill))
             else:
                 other.append(cat.label("skills", skill))
-                closeness = max((target.fields.get(f, 0.0) for f in cat.skill_fields(skill)),
+                closeness = max((near(f) for f in cat.skill_fields(skill)),
                                 default=0.0)
                 credit = conf["field-skill-credit"] * closeness
-            num += rarity * credit
-            den += rarity
+            num += rare * credit
+            den += rare
         precision = num / den if den else 0.0
         if not cert.fields:
             return precision, shared, other
@@ -76,11 +84,15 @@ def score(conf: dict[str, Any], cert: CertView, target: Target,
         return field_part, [], []
     words = cert.words & target.words
     if cert.words and words:
-        share = len(words) / len(cert.words)
-        return max(conf["unknown-value"], min(conf["word-cap"], share)), sorted(words), []
+        def word_rarity(word: str) -> float:
+            return cat.word_idf.get(word, cat.unseen_word_idf)
+
+        share = sum(map(word_rarity, words)) / sum(map(word_rarity, cert.words))
+        shown = sorted({w for w in content_words(cert.cert.name) if stem(w) in words})
+        return max(conf["unknown-value"], min(conf["word-cap"], share)), shown, []
     # Nothing known about it: below anything with a reason to be relevant, above anything known
     # to be off-target, so an unknown certificate is not ranked as if it were proven irrelevant.
-    return conf["unknown-value"], [], []
+    return float(conf["unknown-value"]), [], []
 
 
 def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
@@ -94,8 +106,12 @@ def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
     basis = {"catalogue": "", "skills": " (not in the catalogue; judged from the skills its name "
              "and listing show)", "words": " (not in the catalogue; judged from its words only)"}
     field = cat.label("fields", cert.field) if cert.field else None
+    flags: tuple[Flag, ...] = ()
     if value >= conf["relevant-at"]:
-        covers = f"covers {_list(shared)}" if shared else f"is in {field}"
+        if cert.how == "words" and shared:
+            covers = f"shares the words {_list(shared)}"
+        else:
+            covers = f"covers {_list(shared)}" if shared else f"is in {field}"
         note = f"Relevant to {role}: {covers}{basis[cert.how]}."
         flags = (Flag("relevant", f"Relevant to {role}."),)
     elif value < conf["off-target-below"]:
@@ -110,11 +126,11 @@ def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
         flags = (Flag("off_target", f"Off-target for {role}."),)
     else:
         if shared:
-            part = f"shares {_list(shared)}"
+            part = f"shares {_list(shared)}" if cert.how != "words" else \
+                f"shares the words {_list(shared)}"
         else:
             part = f"its field ({field}) is next to the role's" if field else "a few words overlap"
         note = f"Partly relevant to {role}: {part}{basis[cert.how]}."
-        flags = ()
     return Outcome(value, note, flags)
 
 

@@ -32,10 +32,11 @@ DEFAULT: dict[str, Any] = {
     "senior-months": 144,
     "senior-title-months": 84,
     "change-months": 36,
-    "senior-words": ["senior", "sr", "lead", "principal", "staff", "head", "director", "chief",
+    # Not "staff": a Staff Engineer is senior, a Staff Nurse or Staff Accountant is not.
+    "senior-words": ["senior", "sr", "lead", "principal", "head", "director", "chief",
                      "vp", "vice president", "partner", "manager", "superintendent", "leiter",
-                     "leiterin", "directeur", "directrice", "director", "directora", "jefe",
-                     "jefa", "gerente", "responsable", "diretor", "diretora", "gerente"],
+                     "leiterin", "directeur", "directrice", "directora", "jefe",
+                     "jefa", "gerente", "responsable", "diretor", "diretora"],
     "weights": {"entry_level": 1.0, "career_changer": 0.9, "experienced": 0.75, "senior": 0.55},
     "neutral": 50.0,
 }

@@ -1,0 +1,109 @@
+"""Text to catalogue: stems, phrase matching, role families, certificate entries, acronyms."""
+
+from __future__ import annotations
+
+from parser.models import Certificate
+from server.scoring.certificate import find_entry, find_issuer
+from server.scoring.certificate import resolve as resolve_cert
+from server.scoring.matching import PhraseIndex, catalogue, normalise, stem, tokens
+from server.scoring.role import Role, direction_role, find_family, latest_position, resolve
+from tests.scoring.conftest import job, profile
+
+
+def test_normalise_and_tokens():
+    assert normalise("Gestión  Ágil!") == "gestion agil"
+    assert tokens("C++ and C# on Node.js") == ("c++", "and", "c#", "on", "node.js")
+    assert tokens("AZ-104 / PL-300") == ("az", "104", "pl", "300")
+
+
+def test_stem_joins_word_forms_but_not_neighbours():
+    assert stem("auditor") == stem("audit")
+    assert stem("accounting") == stem("accountant")
+    assert stem("management") == stem("manager")
+    assert stem("engineering") == stem("engineer")
+    assert stem("compensation") != stem("competitor")
+
+
+def test_phrase_index_prefers_the_longest_phrase():
+    index = PhraseIndex()
+    index.add("Power BI", "power_bi")
+    index.add("Power BI Data Analyst", "pl_300")
+    index.add("data", "data")
+    found = list(index.find("Microsoft Power BI Data Analyst and data"))
+    assert [m.ids for m in found] == [("pl_300",), ("data",)]
+
+
+def test_family_by_alias_and_by_words(book):
+    cat = catalogue(book)
+    assert find_family("Analista de datos", cat) == "data_analyst"
+    assert find_family("Senior Accountant", cat) == "accountant"
+    assert find_family("Registered Nurse, Emergency Department", cat) == "nurse"
+    assert find_family("Staff Nurse (nights)", cat) == "nurse"
+
+
+def test_family_refuses_false_friends(book):
+    cat = catalogue(book)
+    assert find_family("Property Developer", cat) is None
+    assert find_family("Power Plant Operator", cat) is None
+    assert find_family("Cloud Kitchen Manager", cat,
+                       "Runs a delivery-only kitchen: menu planning and food safety.") == \
+        "kitchen_manager"
+
+
+def test_description_vetoes_a_family_from_another_field(book):
+    cat = catalogue(book)
+    target = resolve(Role("Cloud Kitchen Manager",
+                          "Menu planning, food safety and kitchen operations."), cat)
+    assert target.field == "hospitality"
+    assert "cloud_computing" not in target.skills
+
+
+def test_lone_homonym_in_a_description_is_not_a_skill(book):
+    cat = catalogue(book)
+    target = resolve(Role("Espresso Artist", "Pours at the Python Lounge coffee bar."), cat)
+    assert "python" not in target.skills
+    backed = resolve(Role("Reporting Specialist", "SQL queries and Tableau dashboards."), cat)
+    assert {"sql", "tableau"} <= set(backed.skills)
+
+
+def test_listed_skills_always_count(book):
+    target = resolve(Role("Barista", skills=("Python",)), catalogue(book))
+    assert target.skills["python"] == 1.0
+
+
+def test_certificate_entry_needs_the_rest_of_the_name_to_fit(book):
+    cat = catalogue(book)
+    assert find_entry("AWS Certified Cloud Practitioner (CLF-C02)", cat) == \
+        "aws_cloud_practitioner"
+    assert find_entry("PMP", cat) == "pmp"
+    assert find_entry("Road Haulage Transport Manager CPA", cat) is None
+
+
+def test_issuer_by_alias_and_by_credential_domain(book):
+    cat = catalogue(book)
+    assert find_issuer("Amazon Web Services (AWS)", None, cat) == "aws"
+    assert find_issuer(None, "https://learn.microsoft.com/en-us/users/example/x", cat) == \
+        "microsoft"
+    assert find_issuer("Fabrikam Academy", "https://example.org/x", cat) is None
+    assert find_issuer(None, "http://[not-a-host", cat) is None  # found by the fuzz test
+
+
+def test_issuers_own_initials_are_not_a_skill(book):
+    cat = catalogue(book)
+    welder = resolve_cert(Certificate("AWS Certified Welder", "American Welding Society"), 0,
+                          cat)
+    assert "aws" not in welder.skills
+    cloud = resolve_cert(Certificate("AWS networking deep dive", "Fabrikam Academy"), 0, cat)
+    assert "aws" in cloud.skills
+
+
+def test_direction_from_latest_position_then_headline():
+    prof = profile(positions=(job("Barista", "Contoso", "2015-01", "2018-01"),
+                              job("Data Analyst", "Northwind Traders", "2021-01")),
+                   headline="Analytics")
+    role, direction = direction_role(prof)
+    assert role.title == "Data Analyst" and "Northwind Traders" in direction
+    assert latest_position(prof.positions).title == "Data Analyst"
+    role, direction = direction_role(profile(headline="Registered Nurse"))
+    assert role.title == "Registered Nurse" and "headline" in direction
+    assert direction_role(profile())[0] == Role()
