@@ -40,13 +40,19 @@ class Line(Enum):
     STOP = "stop"  # "Attached media": nothing after it belongs to the entry's fields
 
 
+def _alternation(kind: str) -> str:
+    """Every locale's labels of ``kind`` as one regex alternation, longest first."""
+    words = {w for per_locale in LABELS[kind].values() for w in per_locale}
+    variants = {v for w in words for v in (w, w.replace("'", "’"), w.replace("’", "'"))}
+    return "|".join(re.escape(w) for w in sorted(variants, key=len, reverse=True))
+
+
 @cache
 def label_pattern(kind: str) -> re.Pattern[str]:
     """``^(label)\\s*:?\\s*(rest)`` for every locale's labels of ``kind``, longest first."""
-    words = {w for per_locale in LABELS[kind].values() for w in per_locale}
-    variants = {v for w in words for v in (w, w.replace("'", "’"), w.replace("’", "'"))}
-    alternation = "|".join(re.escape(w) for w in sorted(variants, key=len, reverse=True))
-    return re.compile(rf"^(?:{alternation})(?![^\W\d_])\s*[:：]?\s*(?P<rest>.*)$", re.I | re.S)
+    return re.compile(
+        rf"^(?:{_alternation(kind)})(?![^\W\d_])\s*[:：]?\s*(?P<rest>.*)$", re.I | re.S
+    )
 
 
 def _match(kind: str, line: str) -> str | None:
@@ -55,18 +61,31 @@ def _match(kind: str, line: str) -> str | None:
     return found["rest"] if found else None
 
 
+# The labelled line kinds, in the order they are tested ("Issued by" before anything else).
+_LABELLED: tuple[tuple[str, Line], ...] = (
+    ("issued_by", Line.ISSUED_BY),
+    ("credential_id", Line.CREDENTIAL_ID),
+    ("skills_line", Line.SKILLS),
+    ("show_credential", Line.SHOW_CREDENTIAL),
+    ("attached_media", Line.STOP),
+)
+
+
+@cache
+def _labelled_pattern() -> re.Pattern[str]:
+    """One regex for all labelled kinds (one match per line instead of five); group = kind."""
+    groups = "|".join(f"(?P<{kind}>{_alternation(kind)})" for kind, _ in _LABELLED)
+    return re.compile(rf"^(?:{groups})(?![^\W\d_])", re.I)
+
+
+_KIND_OF_GROUP = dict(_LABELLED)
+
+
 def classify(line: str) -> Line:
     """What one visible line of an entry is."""
-    if _match("issued_by", line) is not None:
-        return Line.ISSUED_BY
-    if _match("credential_id", line) is not None:
-        return Line.CREDENTIAL_ID
-    if _match("skills_line", line) is not None:
-        return Line.SKILLS
-    if _match("show_credential", line) is not None:
-        return Line.SHOW_CREDENTIAL
-    if _match("attached_media", line) is not None:
-        return Line.STOP
+    found = _labelled_pattern().match(line)
+    if found and found.lastgroup:
+        return _KIND_OF_GROUP[found.lastgroup]
     if is_dates_line(line):
         return Line.DATES
     return Line.TEXT

@@ -108,8 +108,8 @@ class Profile:
 
         if not isinstance(data, dict):
             raise ProfileFormatError("a Profile must be a JSON object")
-        source = _build(Source, data.get("source") or {"format": "html"}, "source")
-        person = _build(Person, data.get("person") or {}, "person")
+        source = _build(Source, _or_default(data, "source", {"format": "html"}), "source")
+        person = _build(Person, _or_default(data, "person", {}), "person")
         lists: dict[str, list[Any]] = {}
         for key, item_type in (
             ("certificates", Certificate),
@@ -118,14 +118,29 @@ class Profile:
             ("projects", Project),
             ("courses", Course),
         ):
-            raw = data.get(key) or []
+            raw = _or_default(data, key, [])
             if not isinstance(raw, list):
                 raise ProfileFormatError(f"'{key}' must be a list")
             lists[key] = [_build(item_type, item, f"{key}[{i}]") for i, item in enumerate(raw)]
-        skills = data.get("skills") or []
+        skills = _or_default(data, "skills", [])
         if not isinstance(skills, list) or not all(isinstance(s, str) for s in skills):
             raise ProfileFormatError("'skills' must be a list of strings")
         return cls(source=source, person=person, skills=list(skills), **lists)
+
+
+def _or_default(data: dict[str, Any], key: str, default: Any) -> Any:
+    """A missing or null key takes the default; a present value of the wrong type is kept, so
+    that the type check that follows refuses it with a message instead of silently dropping it."""
+    value = data.get(key)
+    return default if value is None else value
+
+
+# Fields without which an entry means nothing: the scorer names a certificate in every sentence.
+_REQUIRED_TEXT: dict[type[Any], tuple[str, ...]] = {
+    Certificate: ("name",),
+    Course: ("name",),
+    Source: ("format",),
+}
 
 
 def _build(kind: type[Any], raw: Any, where: str) -> Any:
@@ -146,6 +161,9 @@ def _build(kind: type[Any], raw: Any, where: str) -> Any:
         elif value is not None and not isinstance(value, str):
             raise ProfileFormatError(f"'{where}.{key}' must be a string or null")
         values[key] = value
+    for required in _REQUIRED_TEXT.get(kind, ()):
+        if not isinstance(values.get(required), str) or not values[required].strip():
+            raise ProfileFormatError(f"'{where}.{required}' must be a non-empty string")
     try:
         return kind(**values)
     except TypeError as missing:

@@ -25,6 +25,8 @@ NULLABLE_DATE = {"anyOf": [DATE, {"type": "null"}]}
 STRING = {"type": "string"}
 NULLABLE_STRING = {"type": ["string", "null"]}
 STRINGS = {"type": "array", "items": STRING}
+# A required text (a certificate's name, a source's format) must say something.
+TEXT = {"type": "string", "pattern": r"\S"}
 SCORE = {"type": "integer", "minimum": 0, "maximum": 100}
 ISO_DAY = r"^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
 DATE_FIELDS = frozenset({"issued", "expires", "start", "end"})
@@ -47,13 +49,13 @@ def _field_schema(owner: str, field: dataclasses.Field[Any], strict: bool) -> di
         name = PROFILE_LISTS.get(field.name, field.name.capitalize())
         target = _ref(name if strict else f"{name}Input")
         if name == "Course" and not strict:  # from_json also takes a course as a bare name
-            return {"type": "array", "items": {"anyOf": [target, STRING]}}
+            return {"type": "array", "items": {"anyOf": [target, TEXT]}}
         return {"type": "array", "items": target} if field.name in PROFILE_LISTS else target
     required = field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
     if not strict:
-        # Optional text may be null; a required one (a certificate's name) may not, although
-        # Profile.from_json lets it through: the scorer needs it.
-        return STRING if required else NULLABLE_STRING
+        # Optional text may be null; a required one (a certificate's name) must hold text, as
+        # Profile.from_json demands: the scorer names the certificate in every sentence.
+        return TEXT if required else NULLABLE_STRING
     if (owner, field.name) in ENUMS:
         return {"enum": ENUMS[owner, field.name]}
     if field.name in DATE_FIELDS:

@@ -51,6 +51,8 @@ def sniff(doc: InputDocument) -> bool:
         return True
     if doc.looks_binary():
         return False
+    if doc.head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+        return False  # markup (a saved page): no export CSV starts with "<"; skips a CSV parse
     return detect(doc.text, doc.filename) is not None
 
 
