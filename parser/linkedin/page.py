@@ -9,7 +9,7 @@ classes, localised headings). Layouts and section readers then search inside sma
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from lxml import etree
@@ -71,8 +71,6 @@ class Page:
         self.main: etree._Element | None = None
         self.h1: etree._Element | None = None
         self.sections: list[Section] = []
-        self.voyager_codes: list[etree._Element] = []
-        self.rehydration: list[etree._Element] = []
         self.markers: set[str] = set()  # era evidence: "A".."E"
         self.warnings: list[str] = []
         self.memo: dict[str, Any] = {}  # results shared by detect() and read() of a layout
@@ -80,18 +78,12 @@ class Page:
 
     def _index(self) -> None:
         headings: list[etree._Element] = []
-        for el in self.root.iter("main", "section", "code", "script", "h1", "aside"):
+        for el in self.root.iter("main", "section", "h1"):
             tag = el.tag
             if tag == "section":
                 section = _recognise(el)
                 if section is not None:
                     self.sections.append(section)
-            elif tag == "code":
-                if (el.get("id") or "").startswith(sel.VOYAGER_CODE_PREFIX):
-                    self.voyager_codes.append(el)
-            elif tag == "script":
-                if el.get("src") is None and _is_rehydration(el):
-                    self.rehydration.append(el)
             elif tag == "main":
                 if self.main is None:
                     self.main = el
@@ -107,6 +99,23 @@ class Page:
                 era = "C" if (section.element.get("id") or "").endswith("-section") else "A"
             if era:
                 self.markers.add(era)
+
+    # Embedded data is looked for only when a layout asks (most pages are decided before that).
+    @cached_property
+    def voyager_codes(self) -> list[etree._Element]:
+        """``<code id="bpr-guid-N">`` blocks (Voyager JSON)."""
+        return [
+            code for code in self.root.iter("code")
+            if (code.get("id") or "").startswith(sel.VOYAGER_CODE_PREFIX)
+        ]
+
+    @cached_property
+    def rehydration(self) -> list[etree._Element]:
+        """Inline scripts holding ``window.__como_rehydration__`` (2025-26 Flight rows)."""
+        return [
+            script for script in self.root.iter("script")
+            if script.get("src") is None and _is_rehydration(script)
+        ]
 
     def sections_of(self, kind: str) -> list[Section]:
         """Recognised sections of one kind, in page order, outside asides (suggestions)."""

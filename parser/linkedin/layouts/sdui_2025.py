@@ -21,10 +21,14 @@ _LOCKUP = f".//*[@data-view-name='{sel.CERT_LOCKUP}']"
 
 
 def detect(page: Page) -> bool:
-    if "E" in page.markers or page.rehydration:
+    if "E" in page.markers:
         return True
+    if "D" in page.markers:
+        return False  # id anchors are what this layout dropped
     section = page.section("certifications")
-    return section is not None and bool(sel.compiled(_LOCKUP)(section.element))
+    if section is not None and sel.compiled(_LOCKUP)(section.element):
+        return True
+    return bool(page.rehydration)
 
 
 def read(page: Page) -> Profile:

@@ -19,8 +19,8 @@ PRIORITY = 10
 
 def detect(page: Page) -> bool:
     return (
-        bool(page.voyager_codes)
-        and page.section("certifications") is None
+        page.section("certifications") is None
+        and bool(page.voyager_codes)
         and has_certifications(page)
     )
 
