@@ -35,7 +35,7 @@ def undouble(text: str) -> str:
 
 
 def fold(value: str) -> str:
-    """Case- and width-folded text for label matching; accents are kept (they tell locales apart)."""
+    """Case- and width-folded text for label matching; accents kept (they tell locales apart)."""
     return unicodedata.normalize("NFKC", value).casefold().replace("’", "'").strip()
 
 
