@@ -57,6 +57,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 _BOM_PREFIXES = tuple(bom for bom, _ in _BOMS)
+_UTF8_CHUNK = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,27 +116,39 @@ class InputDocument:
         input, and the order above is deterministic. A binary file is refused here, so a reader
         that asks for text never receives decoded noise.
         """
+        self._refuse_binary()
+        utf8 = self.utf8
+        if utf8 is not None:
+            return utf8.decode("utf-8")
+        return _CONTROL_CHARS.sub("", _decode(self.data))
+
+    def _refuse_binary(self) -> None:
         if self.looks_binary():
             kind = self.binary_kind() or "a binary file"
             raise UnsupportedFormat(f"the input is {kind}, not a profile page, export or JSON")
-        return self._decoded[0]
 
     @cached_property
-    def _decoded(self) -> tuple[str, bytes | None]:
-        """(text, the same text as UTF-8 bytes when the input was BOM-less UTF-8, else None).
+    def utf8(self) -> bytes | None:
+        """The input as UTF-8 bytes without control characters, when it is BOM-less UTF-8.
 
-        The UTF-8 case (nearly every page) drops control bytes from the bytes (safe in UTF-8:
-        they never occur inside a multi-byte sequence), so lxml can parse those bytes directly:
-        parsing a str costs lxml an extra encode, and the decode + str parse together cost half
-        again a bare parse (benchmarks/parse_speed.py), which is the whole speed budget.
+        Nearly every page is. Control bytes are dropped from the bytes (safe in UTF-8: they never
+        occur inside a multi-byte sequence) and validity is checked in chunks without building
+        a str, so ``html`` can hand lxml the bytes: a decoded str of a large page costs time to
+        build and lxml an extra encode, together half again a bare parse
+        (benchmarks/parse_speed.py), which is the whole speed budget.
         """
-        if not self.data.startswith(_BOM_PREFIXES):
-            cleaned = self.data.translate(None, _CONTROL_BYTES)
-            try:
-                return cleaned.decode("utf-8"), cleaned
-            except UnicodeDecodeError:
-                pass
-        return _CONTROL_CHARS.sub("", _decode(self.data)), None
+        if self.data.startswith(_BOM_PREFIXES):
+            return None
+        cleaned = self.data.translate(None, _CONTROL_BYTES)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        view = memoryview(cleaned)
+        try:
+            for start in range(0, len(view), _UTF8_CHUNK):
+                decoder.decode(view[start:start + _UTF8_CHUNK])
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return None
+        return cleaned
 
     @cached_property
     def html(self) -> etree._Element:
@@ -144,14 +157,12 @@ class InputDocument:
         A plain ``etree`` tree, not ``lxml.html``'s: its elements are looked up in C, which the
         readers' walks over every entry feel (benchmarks/parse_speed.py).
         """
-        text = self.text  # decodes once, and refuses binary input
-        utf8 = self._decoded[1]
+        self._refuse_binary()
+        # Always UTF-8 bytes with an explicit encoding: the text is known, whatever a <meta> or
+        # an XML declaration claims (lxml refuses a str that carries an encoding declaration).
+        utf8 = self.utf8 if self.utf8 is not None else self.text.encode("utf-8")
         try:
-            if utf8 is not None:
-                # An explicit encoding: the bytes are known UTF-8, whatever a <meta> claims.
-                root = etree.fromstring(utf8, etree.HTMLParser(encoding="utf-8"))
-            else:
-                root = etree.fromstring(text, etree.HTMLParser())
+            root = etree.fromstring(utf8, etree.HTMLParser(encoding="utf-8"))
         except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
             raise MalformedInput(f"the HTML could not be parsed: {error}") from None
         if root is None:

@@ -22,7 +22,9 @@ _JSON_START = re.compile(r"\s*[{\[]")
 
 def json_document(doc: InputDocument) -> Any | None:
     """The parsed JSON if the input starts like JSON (``MalformedInput`` if it is broken)."""
-    if doc.looks_binary() or not _JSON_START.match(doc.text):
+    if doc.looks_binary() or doc.head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+        return None  # markup is never JSON: a saved page is not decoded just to be refused
+    if not _JSON_START.match(doc.text):
         return None
     return doc.json
 

@@ -161,3 +161,46 @@ def test_fixture_inputs_have_no_real_linkedin_vanity_urls() -> None:
         text = Path(case.input).read_text(encoding="utf-8", errors="replace")
         for vanity in re.findall(r"linkedin\.com/in/([\w-]+)", text):
             assert "example" in vanity, (case.name, vanity)
+
+
+def test_grouped_roles_become_positions_with_the_company() -> None:
+    """An SDUI-style experience card: one company item holding a list of role items."""
+    from parser.linkedin.entries import read_positions
+    from parser.linkedin.page import Section
+
+    section = html.fromstring(
+        "<section><h2>Experience</h2><ul>"
+        "<li><p>Contoso</p><p>Full-time · 6 yrs</p><ul>"
+        "<li><p>Lead Engineer</p><p>Jan 2022 - Present · 3 yrs</p><p>Remote</p></li>"
+        "<li><p>Engineer</p><p>Full-time</p><p>Mar 2019 - Dec 2021 · 2 yrs 10 mos</p>"
+        "<p>Built the billing service and its test suite.</p></li>"
+        "</ul></li>"
+        "<li><p>Analyst</p><p>Fabrikam · Part-time</p><p>2016 - 2019</p>"
+        "<p>Lyon, Auvergne-Rhône-Alpes, France</p></li>"
+        "</ul></section>"
+    )
+    got = [
+        (p.title, p.company, p.start, p.end, p.location, p.description)
+        for p in read_positions(Section(section, "experience", "heading"))
+    ]
+    assert got == [
+        ("Lead Engineer", "Contoso", "2022-01", None, None, None),
+        ("Engineer", "Contoso", "2019-03", "2021-12", None,
+         "Built the billing service and its test suite."),
+        ("Analyst", "Fabrikam", "2016", "2019", "Lyon, Auvergne-Rhône-Alpes, France", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        # An XML declaration naming the real (non-UTF-8) encoding.
+        ('<?xml version="1.0" encoding="windows-1252"?><html><body><h2>Certifications</h2>'
+         "<ul><li>Café Admin</li></ul></body></html>".encode("cp1252"), "Café Admin"),
+        # A <meta> that lies: the bytes are UTF-8.
+        ('<html><head><meta charset="iso-8859-1"></head><body><h2>Certifications</h2>'
+         "<ul><li>Café Admin</li></ul></body></html>".encode(), "Café Admin"),
+    ],
+)
+def test_declared_encodings_do_not_break_the_html_tree(data: bytes, name: str) -> None:
+    assert [c.name for c in parse_profile(data).certificates] == [name]

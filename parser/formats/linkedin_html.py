@@ -22,6 +22,7 @@ _MARKERS = (
     "bpr-guid-", "__como_rehydration__", "pv-accomplishments", "linkedin.com/in/",
     "profile-section", "licdn.com",
 )
+_BYTE_MARKERS = tuple(marker.encode("ascii") for marker in _MARKERS)
 _last: tuple[object, Page, Layout] | None = None
 
 
@@ -46,8 +47,12 @@ def sniff(doc: InputDocument) -> bool:
     if not looks_like_markup(doc):
         return False
     try:
-        text = doc.text
-        if not any(marker in text for marker in _MARKERS):
+        # The markers are ASCII: look in the bytes when they are UTF-8, so no str is built.
+        utf8 = doc.utf8
+        if utf8 is not None:
+            if not any(marker in utf8 for marker in _BYTE_MARKERS):
+                return False
+        elif not any(marker in doc.text for marker in _MARKERS):
             return False
         root = doc.html
     except ParserError:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -36,32 +37,44 @@ class CertView:
     brands: tuple[str, ...]  # issuers the *name* invokes ("AWS Certified …" -> aws)
     how: str  # "catalogue" | "skills" | "words"
     words: frozenset[str]
+    # (name, issuer, credential host, listed skills): everything above but index and cert derives
+    # from it, so rules may memoise on it; () when unknown (a view built by hand).
+    key: tuple[Any, ...] = dataclasses.field(default=(), compare=False)
 
 
 def resolve(cert: Certificate, index: int, cat: Catalogue) -> CertView:
-    entry_id = find_entry(cert.name, cat)
+    # Everything but the position depends on the name, issuer, credential host and listed skills
+    # alone: memoised per catalogue, since the same certificates recur across profiles.
+    key = (cert.name, cert.issuer, host_of(cert.credential_url), tuple(cert.skills))
+    return CertView(index, cert, *cat.memoised(_resolve)(*key), key=key)
+
+
+def _resolve(cat: Catalogue, name: str, issuer: str | None, host: str | None,
+             listed: tuple[str, ...]) -> tuple[Any, ...]:
+    """The CertView fields after ``index`` and ``cert``, in order (shared between calls: the
+    dicts in it are read, never changed)."""
+    entry_id = find_entry(name, cat)
     entry = cat.book.certificates.get(entry_id, {}) if entry_id else {}
-    issuer_id = find_issuer(cert.issuer, cert.credential_url, cat)
+    issuer_id = _find_issuer(issuer, host, cat)
     skills: dict[str, float] = {s: 1.0 for s in entry.get("skills", ())}
-    for skill in _skills_in(cert.skills, cat):
+    for skill in _skills_in(listed, cat):
         skills.setdefault(skill, 1.0)
     if not entry:
-        for skill in _name_skills(cert.name, cert.issuer, issuer_id, cat):
+        for skill in _name_skills(name, issuer, issuer_id, cat):
             skills.setdefault(skill, 1.0)
+    own_words = _without_own_acronyms(name, issuer)
     if not skills:  # last resort: one-word skill names that share a stem with its words
-        for skill in cat.skills_by_stem(_without_own_acronyms(cert)):
+        for skill in cat.skills_by_stem(own_words):
             skills[skill] = STEM_SKILL_WEIGHT
-    fields = _fields(entry, skills, issuer_id, cert.name, cat)
+    fields = _fields(entry, skills, issuer_id, name, cat)
     field = max(sorted(fields), key=lambda f: fields[f]) if fields else None
-    brands = tuple(sorted({i for m in cat.issuers.find(cert.name) for i in m.ids}))
+    brands = tuple(sorted({i for m in cat.issuers.find(name) for i in m.ids}))
     how = "catalogue" if entry_id else "skills" if skills else "words"
-    return CertView(index=index, cert=cert, entry_id=entry_id, entry=entry,
-                    skills=dict(sorted(skills.items())), field=field, fields=fields,
-                    issuer_id=issuer_id, brands=brands, how=how,
-                    words=stems(" ".join([_without_own_acronyms(cert), *cert.skills])))
+    return (entry_id, entry, dict(sorted(skills.items())), field, fields, issuer_id, brands, how,
+            stems(" ".join([own_words, *listed])))
 
 
-def _skills_in(texts: list[str], cat: Catalogue) -> list[str]:
+def _skills_in(texts: tuple[str, ...], cat: Catalogue) -> list[str]:
     return [skill for text in texts for match in cat.skills.find(text) for skill in match.ids]
 
 
@@ -84,9 +97,9 @@ def _name_skills(name: str, issuer: str | None, issuer_id: str | None,
             if any(cat.field_relation(f, g) > 0 for f in cat.skill_fields(s) for g in fields)]
 
 
-def _without_own_acronyms(cert: Certificate) -> str:
-    own = {_acronym(cert.issuer), _acronym(cert.name)}
-    return " ".join(w for w in tokens(cert.name) if w not in own)
+def _without_own_acronyms(name: str, issuer: str | None) -> str:
+    own = {_acronym(issuer), _acronym(name)}
+    return " ".join(w for w in tokens(name) if w not in own)
 
 
 def _acronym(text: str | None) -> str | None:
@@ -125,6 +138,21 @@ def find_entry(name: str, cat: Catalogue) -> str | None:
 
 
 def find_issuer(issuer: str | None, url: str | None, cat: Catalogue) -> str | None:
+    """The stated issuer, resolved; else the issuer whose domain the credential URL is on."""
+    return _find_issuer(issuer, host_of(url), cat)
+
+
+def host_of(url: str | None) -> str | None:
+    """The host of a credential URL ("https://www.credly.com/…" -> "www.credly.com")."""
+    if not url:
+        return None
+    try:
+        return (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    except ValueError:  # "http://[oops" and other unparseable text: no domain to go on
+        return None
+
+
+def _find_issuer(issuer: str | None, host: str | None, cat: Catalogue) -> str | None:
     if issuer:
         exact = cat.issuers.lookup(issuer)
         if exact:
@@ -132,11 +160,7 @@ def find_issuer(issuer: str | None, url: str | None, cat: Catalogue) -> str | No
         inside = sorted(cat.issuers.find(issuer), key=lambda m: -len(m.phrase))
         if inside and len(inside[0].phrase) * 2 >= len(tokens(issuer)):
             return inside[0].ids[0]
-    if url:
-        try:
-            host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
-        except ValueError:  # "http://[oops" and other unparseable text: no domain to go on
-            return None
+    if host is not None:
         parts = host.removeprefix("www.").split(".")
         for i in range(len(parts) - 1):  # credly.com, then its parent domains
             key = cat.domains.get(".".join(parts[i:]))

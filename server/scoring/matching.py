@@ -15,11 +15,11 @@ import math
 import re
 import unicodedata
 import weakref
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any, Final
+from functools import lru_cache, partial
+from typing import Any, Final, TypeVar
 
 from server.rulebook import Rulebook
 
@@ -42,6 +42,12 @@ STOPWORDS: Final = frozenset({
     "profesional", "profesionalidad", "profissional", "certificazione", "titre", "carte",
     "attestation", "gepruft", "geprufter", "diplom", "diplome", "award", "holder", "member",
 })
+
+
+_Result = TypeVar("_Result")
+# How many distinct inputs (certificate names, job titles, roles) each memo of a Catalogue keeps.
+# Real traffic repeats them: the same certificates and roles come back profile after profile.
+MEMO_SIZE: Final = 4096
 
 
 def normalise(text: str) -> str:
@@ -164,6 +170,8 @@ class Catalogue:
     def __init__(self, book: Rulebook) -> None:
         self.book = book
         self.rule_options: dict[str, dict[str, Any]] | None = None  # set by the engine, once
+        self._memos: dict[Callable[..., Any], Any] = {}
+        self._tables: dict[str, OrderedDict[Hashable, Any]] = {}
         self.claim_patterns: tuple[re.Pattern[str], ...] | None = None  # by the claims rule
         self.skills = self._index(book.skills, "label")
         self.certificates = self._index(book.certificates, "name")
@@ -242,6 +250,45 @@ class Catalogue:
         self.word_idf = {w: math.log((documents + 1) / (n + 1)) + 1.0 for w, n in named.items()}
         self.unseen_word_idf = math.log(documents + 1) + 1.0
         self.role_word_idf = {w: math.log((total + 1) / (n + 1)) + 1.0 for w, n in counts.items()}
+
+    def memoised(self, function: Callable[..., _Result]) -> Callable[..., _Result]:
+        """``function(self, *args)`` with a bounded cache private to this catalogue.
+
+        For pure functions of a catalogue and hashable text (a certificate's name and issuer, a
+        job title): their answer depends on this rulebook only, so it is kept with it.
+        """
+        cached = self._memos.get(function)
+        if cached is None:
+            cached = self._memos[function] = lru_cache(MEMO_SIZE)(partial(function, self))
+        result: Callable[..., _Result] = cached
+        return result
+
+    def recall(self, table: str, key: Hashable, compute: Callable[[], _Result]) -> _Result:
+        """The answer remembered under ``key`` in ``table``, else ``compute()`` (remembered).
+
+        For answers that depend on more than hashable arguments can carry; the caller's key
+        must stand for everything ``compute`` reads. At most ``MEMO_SIZE`` per table, the least
+        recently used dropped first.
+        """
+        memo = self._tables.get(table)
+        if memo is None:
+            memo = self._tables[table] = OrderedDict()
+        try:
+            memo.move_to_end(key)
+            result: _Result = memo[key]
+            return result
+        except KeyError:
+            pass
+        answer = memo[key] = compute()
+        if len(memo) > MEMO_SIZE:
+            memo.popitem(last=False)
+        return answer
+
+    def clear_memos(self) -> None:
+        """Forget every memoised answer (benchmarks measure the cold path with it)."""
+        for cached in self._memos.values():
+            cached.cache_clear()
+        self._tables.clear()
 
     @staticmethod
     def _index(entries: dict[str, dict[str, Any]], *keys: str) -> PhraseIndex:

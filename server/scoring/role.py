@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from parser.models import Position, Profile
 from server.scoring.matching import (
@@ -61,6 +61,9 @@ class Target:
     words: frozenset[str]  # word stems of title, description and family, for the word fallback
     from_direction: bool = False
     direction: str = ""
+    # What it was resolved from (role, from_direction, direction), for rules that memoise per
+    # role; None for a Target built by hand.
+    key: tuple[object, ...] | None = field(default=None, compare=False)
 
     @property
     def known(self) -> bool:
@@ -69,6 +72,12 @@ class Target:
 
 def resolve(role: Role, cat: Catalogue, *, from_direction: bool = False,
             direction: str = "") -> Target:
+    """What ``role`` means in this catalogue (memoised: recruiters score many candidates for one
+    role, and the same titles recur)."""
+    return cat.memoised(_resolve)(role, from_direction, direction)
+
+
+def _resolve(cat: Catalogue, role: Role, from_direction: bool, direction: str) -> Target:
     title = (role.title or "").strip() or None
     family = find_family(title, cat, role.description) if title else None
     entry = cat.book.roles.get(family, {}) if family else {}
@@ -115,7 +124,8 @@ def resolve(role: Role, cat: Catalogue, *, from_direction: bool = False,
         words |= cat.role_vocab[family]
     return Target(title=title, family=family, field=field, fields=fields,
                   skills=dict(sorted(skills.items())), words=words,
-                  from_direction=from_direction, direction=direction)
+                  from_direction=from_direction, direction=direction,
+                  key=(role, from_direction, direction))
 
 
 def find_family(title: str, cat: Catalogue, description: str | None = None) -> str | None:

@@ -83,6 +83,15 @@ def read_experience(profile: Profile, cat: Catalogue, now: int) -> Experience:
 
 def _work(kind: str, title: str, company: str | None, start: str | None, end: str | None,
           description: str | None, cat: Catalogue) -> Work:
+    family, field, shown = cat.memoised(_reading)(title, description)
+    return Work(kind=kind, title=title, company=company, start=month_number(start),
+                end=month_number(end) if end else None, span=year_span(start, end) if start
+                else "", family=family, field=field, skills=shown)
+
+
+def _reading(cat: Catalogue, title: str, description: str | None) -> tuple[
+        str | None, str | None, frozenset[str]]:
+    """(role family, field, skills shown) of a title and its description."""
     family = find_family(title, cat, description)
     entry = cat.book.roles.get(family, {}) if family else {}
     skills: set[str] = set()
@@ -97,10 +106,7 @@ def _work(kind: str, title: str, company: str | None, start: str | None, end: st
                 votes[f] += cat.idf.get(skill, 1.0)
         field = max(sorted(votes), key=lambda f: votes[f]) if votes else None
     # The family's skills count as shown: a "Registered Nurse" uses patient care without saying so.
-    shown = frozenset(skills | set(entry.get("skills", ())))
-    return Work(kind=kind, title=title, company=company, start=month_number(start),
-                end=month_number(end) if end else None, span=year_span(start, end) if start
-                else "", family=family, field=field, skills=shown)
+    return family, field, frozenset(skills | set(entry.get("skills", ())))
 
 
 def _merged_months(positions: list[Work], now: int) -> int:

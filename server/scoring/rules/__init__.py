@@ -43,9 +43,15 @@ class Scored:
     view: CertView
     outcomes: Mapping[str, Outcome]
     score: float  # 0..100
+    flag_ids: frozenset[str] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Profile rules ask ``has`` many times per certificate: collect the ids once.
+        object.__setattr__(self, "flag_ids", frozenset(
+            f.id for o in self.outcomes.values() for f in o.flags))
 
     def has(self, flag: str) -> bool:
-        return any(f.id == flag for o in self.outcomes.values() for f in o.flags)
+        return flag in self.flag_ids
 
     @property
     def issued(self) -> str | None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from server.scoring.certificate import CertView
 from server.scoring.context import Context
-from server.scoring.matching import normalise
+from server.scoring.matching import Catalogue, normalise
 from server.scoring.report import Flag
 from server.scoring.rules import Outcome
 
@@ -54,10 +54,16 @@ def find(text: str, compiled: tuple[re.Pattern[str], ...]) -> str | None:
     return None
 
 
+def inflated_wording(cat: Catalogue, name: str) -> str | None:
+    """The inflated wording in a certificate name under this catalogue's patterns (memoised per
+    catalogue by ``evaluate``: the scan is the costliest step of the rule, and names recur)."""
+    if cat.claim_patterns is None:
+        cat.claim_patterns = patterns_of(cat.book.inflated_claims)
+    return find(name, cat.claim_patterns)
+
+
 def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
-    if ctx.cat.claim_patterns is None:
-        ctx.cat.claim_patterns = patterns_of(ctx.book.inflated_claims)
-    wording = find(cert.cert.name, ctx.cat.claim_patterns)
+    wording = ctx.cat.memoised(inflated_wording)(cert.cert.name)
     if wording is None:
         return Outcome(1.0, "Its name makes no promise of mastery or results.")
     message = f"Inflated claim: \u201c{wording}\u201d."

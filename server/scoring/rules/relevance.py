@@ -96,8 +96,17 @@ def score(conf: dict[str, Any], cert: CertView, target: Target,
 
 
 def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
-    target = ctx.target
-    cat = ctx.cat
+    if not cert.key or ctx.target.key is None:
+        return judge(conf, cert, ctx.target, ctx.cat)
+    # A pure function of the certificate, the role and the options: remembered per catalogue
+    # (recruiters score many profiles for one role, and certificates recur). Only the Outcome is
+    # kept, never the profile's own objects.
+    key = (tuple(sorted(conf.items())), cert.key, ctx.target.key)
+    return ctx.cat.recall(ID, key, lambda: judge(conf, cert, ctx.target, ctx.cat))
+
+
+def judge(conf: dict[str, Any], cert: CertView, target: Target, cat: Catalogue) -> Outcome:
+    """The relevance Outcome: value, the sentence behind it and its flag."""
     if not target.known:
         return Outcome(conf["no-role-value"], "No role or direction to compare it with, so its "
                        "relevance is left neutral.")
