@@ -13,12 +13,10 @@ defines:
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from functools import cache
-from types import ModuleType
 from typing import Protocol, cast
 
+from parser.discovery import discover
 from parser.document import InputDocument
 from parser.models import Profile
 
@@ -35,10 +33,4 @@ class Reader(Protocol):
 @cache
 def readers() -> tuple[Reader, ...]:
     """Every reader module in this package, in the order they are tried."""
-    modules: list[ModuleType] = [
-        importlib.import_module(f"{__name__}.{info.name}")
-        for info in pkgutil.iter_modules(__path__)
-        if not info.name.startswith("_")
-    ]
-    found = [cast(Reader, m) for m in modules if hasattr(m, "sniff") and hasattr(m, "read")]
-    return tuple(sorted(found, key=lambda r: (r.PRIORITY, r.ID)))
+    return tuple(cast(Reader, m) for m in discover(__name__, __path__, ("sniff", "read")))

@@ -13,9 +13,9 @@ acronym are never read as skills.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
-import dataclasses
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit

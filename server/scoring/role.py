@@ -12,9 +12,10 @@ Without a role, the candidate's own direction (latest position, headline) is the
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from parser.models import Position, Profile
 from server.scoring.matching import (
@@ -63,7 +64,7 @@ class Target:
     direction: str = ""
     # What it was resolved from (role, from_direction, direction), for rules that memoise per
     # role; None for a Target built by hand.
-    key: tuple[object, ...] | None = field(default=None, compare=False)
+    key: tuple[object, ...] | None = dataclasses.field(default=None, compare=False)
 
     @property
     def known(self) -> bool:

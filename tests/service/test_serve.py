@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from benchmarks._gunicorn import gunicorn, request
 from server.cli import cli
-from tests.service.gunicorn_server import gunicorn, request
 from tests.service.samples import profile_json
 
 CLIENTS = 8

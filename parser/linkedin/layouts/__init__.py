@@ -11,12 +11,10 @@ A new layout is a module here plus fixture pairs; nothing else is edited. Each m
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from functools import cache
-from types import ModuleType
 from typing import Protocol, cast
 
+from parser.discovery import discover
 from parser.linkedin.page import Page
 from parser.models import Profile
 
@@ -32,13 +30,7 @@ class Layout(Protocol):
 
 @cache
 def layouts() -> tuple[Layout, ...]:
-    modules: list[ModuleType] = [
-        importlib.import_module(f"{__name__}.{info.name}")
-        for info in pkgutil.iter_modules(__path__)
-        if not info.name.startswith("_")
-    ]
-    found = [cast(Layout, m) for m in modules if hasattr(m, "detect") and hasattr(m, "read")]
-    return tuple(sorted(found, key=lambda m: (m.PRIORITY, m.ID)))
+    return tuple(cast(Layout, m) for m in discover(__name__, __path__, ("detect", "read")))
 
 
 def detect(page: Page) -> Layout | None:

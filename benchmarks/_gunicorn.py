@@ -1,6 +1,7 @@
 """Start ``certsignal serve`` (gunicorn) on a free loopback port in a subprocess, and stop it.
 
-Shared by the serve/load tests and benchmarks/load_throughput.py.
+Shared by benchmarks/load_throughput.py and the service tests (tests/service/test_serve.py),
+which import it as ``benchmarks._gunicorn``. Loopback only; the server stops when the block ends.
 """
 
 from __future__ import annotations
@@ -29,11 +30,14 @@ def free_port() -> int:
 
 def request(port: int, method: str, path: str, body: Any = None,
             timeout: float = 30.0) -> tuple[int, bytes]:
-    """One request on a fresh connection (gunicorn's sync workers close after each)."""
+    """One request on a fresh connection (gunicorn's sync workers close after each).
+
+    ``body`` is sent as JSON; ``bytes`` are taken as JSON already encoded (a benchmark encodes
+    its bodies once, so the client's own work does not count against the server)."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
         headers = {"Content-Type": "application/json"} if body is not None else {}
-        data = json.dumps(body).encode() if body is not None else None
+        data = body if isinstance(body, bytes) or body is None else json.dumps(body).encode()
         connection.request(method, path, body=data, headers=headers)
         answer = connection.getresponse()
         return answer.status, answer.read()
