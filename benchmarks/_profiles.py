@@ -119,8 +119,14 @@ class Request:
         return {"profile": self.profile, "role": self.role, "as_of": as_of}
 
 
-def pool(count: int, book: Rulebook, certificates: int = 20, seed: int = 2025) -> list[Request]:
-    """``count`` distinct candidates, each with ``certificates`` certificates, deterministic."""
+def pool(count: int, book: Rulebook, certificates: int = 20, seed: int = 2025,
+         openings: int = 30) -> list[Request]:
+    """``count`` distinct candidates, each with ``certificates`` certificates, deterministic.
+
+    Each is judged for one of ``openings`` job openings (title, and often a job description and
+    skills), as a recruiter screens many candidates per opening; most candidates come from the
+    opening's field, the rest from anywhere; one in ten is judged against their own direction.
+    """
     rng = random.Random(seed)
     by_field: dict[str, list[str]] = {}
     for key, entry in sorted(book.certificates.items()):
@@ -131,13 +137,20 @@ def pool(count: int, book: Rulebook, certificates: int = 20, seed: int = 2025) -
     fields = sorted(set(by_field) & set(roles_by_field))
     if not fields:
         raise ValueError("the rulebook has no field with both certificates and roles")
-    return [_candidate(rng, book, rng.choice(fields), fields, by_field, roles_by_field, i,
-                       certificates) for i in range(count)]
+    jobs = [_opening(rng, book, fields, roles_by_field) for _ in range(openings)]
+    requests = []
+    for number in range(count):
+        field, role = rng.choice(jobs)
+        own = field if field is not None and rng.random() < 0.6 else rng.choice(fields)
+        candidate = _candidate(rng, book, own, fields, by_field, roles_by_field, number,
+                               certificates)
+        requests.append(Request(candidate, None if rng.random() < 0.1 else role))
+    return requests
 
 
 def _candidate(rng: random.Random, book: Rulebook, field: str, fields: list[str],
                by_field: dict[str, list[str]], roles_by_field: dict[str, list[str]], number: int,
-               size: int) -> Request:
+               size: int) -> dict[str, Any]:
     everything = [key for f in fields for key in by_field[f]]
     main_role = book.roles[rng.choice(roles_by_field[field])]
     own_skills = [book.skills[s]["label"] for s in main_role["skills"] if s in book.skills]
@@ -171,7 +184,7 @@ def _candidate(rng: random.Random, book: Rulebook, field: str, fields: list[str]
         "skills": own_skills[:5],
         "courses": [],
     }
-    return Request(profile=profile, role=_role(rng, book, main_role, fields, roles_by_field))
+    return profile
 
 
 def _catalogue_cert(rng: random.Random, book: Rulebook, key: str) -> dict[str, Any]:
@@ -218,17 +231,16 @@ def _positions(rng: random.Random, book: Rulebook, main_role: dict[str, Any], fi
     return positions
 
 
-def _role(rng: random.Random, book: Rulebook, main_role: dict[str, Any], fields: list[str],
-          roles_by_field: dict[str, list[str]]) -> dict[str, Any] | None:
-    pick = rng.random()
-    if pick < 0.1:
-        return None  # judged against the candidate's own direction
-    if pick < 0.25:
-        return {"title": rng.choice(FREE_TITLES)}
-    entry = main_role if pick < 0.7 else book.roles[rng.choice(roles_by_field[rng.choice(fields)])]
+def _opening(rng: random.Random, book: Rulebook, fields: list[str],
+             roles_by_field: dict[str, list[str]]) -> tuple[str | None, dict[str, Any]]:
+    """(its field if it is a catalogue role, the role as the API takes it)."""
+    if rng.random() < 0.2:
+        return None, {"title": rng.choice(FREE_TITLES)}
+    field = rng.choice(fields)
+    entry = book.roles[rng.choice(roles_by_field[field])]
     skills = [book.skills[s]["label"] for s in entry["skills"] if s in book.skills]
     described = rng.sample(skills, min(4, len(skills)))
-    return {"title": entry["title"],
-            "description": f"We need someone with {', '.join(described)} experience." if
-            described and rng.random() < 0.6 else None,
-            "skills": described[:2] if rng.random() < 0.3 else []}
+    return field, {"title": entry["title"],
+                   "description": f"We need someone with {', '.join(described)} experience."
+                   if described and rng.random() < 0.6 else None,
+                   "skills": described[:2] if rng.random() < 0.3 else []}

@@ -1,17 +1,23 @@
-"""Service throughput: /api/v1/score (a 20-certificate profile) against /api/v1/health.
+"""Service throughput: /api/v1/score (20-certificate profiles) against /api/v1/health.
 
 Run:  .venv/bin/python benchmarks/load_throughput.py [--clients 8] [--requests 150] [--workers N]
+      [--profiles N]
 
 Starts `certsignal serve` (gunicorn) on a free loopback port, drives each endpoint with N
 concurrent clients for a bounded number of requests (and at most --max-seconds per phase), then
 prints requests/s for both, the ratio score/health (target >= 0.5) and p50/p99 latency. Both
 phases hit the same server in the same run, so the ratio does not depend on the machine.
-Nothing leaves the machine.
+Each score request carries a different fictional candidate from benchmarks/_profiles.py (by
+default as many as there are requests, so no profile is sent twice; roles and certificate names
+recur as in real traffic), and the workers are warmed with other candidates first, so the
+scorer's memos help only as much as real traffic would let them. Request bodies are encoded
+before the clock starts, so the client's own work is not counted. Nothing leaves the machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -20,22 +26,33 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks._gunicorn import gunicorn, request
+from benchmarks._profiles import pool
 from server.config import default_workers
-from tests.service.gunicorn_server import gunicorn, request
-from tests.service.samples import profile_json
+from server.rulebook import load_rulebook
 
 TARGET_RATIO = 0.5
 
 
+AS_OF = "2025-06-01"
+
+
+def bodies(count: int, seed: int) -> list[bytes]:
+    """``count`` encoded /api/v1/score bodies, each a different 20-certificate candidate."""
+    book = load_rulebook(None)
+    return [json.dumps(r.body(AS_OF)).encode() for r in pool(count, book, seed=seed)]
+
+
 def phase(port: int, clients: int, per_client: int, max_seconds: float, method: str,
-          path: str, body: object = None) -> dict[str, float]:
+          path: str, payloads: list[bytes] | None = None) -> dict[str, float]:
     deadline = time.monotonic() + max_seconds
 
-    def client(_: int) -> tuple[list[float], int]:
+    def client(number: int) -> tuple[list[float], int]:
         latencies, errors = [], 0
-        for _ in range(per_client):
+        for i in range(per_client):
             if time.monotonic() > deadline:
                 break
+            body = payloads[(number * per_client + i) % len(payloads)] if payloads else None
             started = time.perf_counter()
             try:
                 status, _body = request(port, method, path, body)
@@ -65,22 +82,23 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=150, help="per client and endpoint")
     parser.add_argument("--workers", type=int, default=default_workers())
     parser.add_argument("--max-seconds", type=float, default=60.0, help="per phase")
+    parser.add_argument("--profiles", type=int, default=0,
+                        help="distinct candidates to cycle through [default: one per request]")
     args = parser.parse_args()
 
-    body = {"profile": profile_json(20), "role": {"title": "Cloud Engineer",
-            "description": "AWS, Terraform and Kubernetes in production."},
-            "as_of": "2025-06-01"}
+    measured = bodies(args.profiles or args.clients * args.requests, seed=1)
+    warm_up = bodies(20, seed=2)  # other candidates: the measured ones arrive unseen
     with gunicorn(workers=args.workers) as port:
-        for _ in range(20):  # warm every worker's caches (rulebook catalogue, imports)
+        for body in warm_up:  # every worker builds its catalogue and imports before the clock
             request(port, "GET", "/api/v1/health")
             request(port, "POST", "/api/v1/score", body)
         health = phase(port, args.clients, args.requests, args.max_seconds, "GET",
                        "/api/v1/health")
         score = phase(port, args.clients, args.requests, args.max_seconds, "POST",
-                      "/api/v1/score", body)
+                      "/api/v1/score", measured)
 
     print(f"gunicorn workers={args.workers} clients={args.clients} "
-          f"requests/client={args.requests} (loopback)")
+          f"requests/client={args.requests} distinct profiles={len(measured)} (loopback)")
     for name, result in (("health", health), ("score ", score)):
         print(f"  {name}  {result['rps']:8.1f} req/s   p50 {result['p50_ms']:6.1f} ms   "
               f"p99 {result['p99_ms']:6.1f} ms   {result['requests']:.0f} requests, "

@@ -15,19 +15,23 @@ from flask import Flask
 
 from server import errors, security
 from server import logging as request_logging
+from server.api.json_provider import FastJSONProvider
 from server.config import load_settings
 from server.rulebook import load_rulebook
+from server.scoring.matching import catalogue
 
 
 def create_app(test_config: Mapping[str, Any] | None = None,
                environ: Mapping[str, str] | None = None) -> Flask:
     """Build a configured app. Raises ``ConfigError`` or ``RulebookError`` on bad settings."""
     app = Flask(__name__, static_folder="web/static", template_folder="web/templates")
+    app.json = FastJSONProvider(app)
     app.config.from_mapping(load_settings(os.environ if environ is None else environ,
                                           test_config))
-    # Keep the contract's field order (DESIGN.md) in every answer.
-    app.json.sort_keys = False  # type: ignore[attr-defined]  # DefaultJSONProvider has it
-    app.extensions["certsignal.rulebook"] = load_rulebook(app.config["RULES_DIR"])
+    app.extensions["certsignal.rulebook"] = book = load_rulebook(app.config["RULES_DIR"])
+    # Build the scorer's indexes now, not on the first request: under gunicorn (preload) the
+    # master builds them once and every worker shares them.
+    catalogue(book)
 
     # Order matters: the request id exists before the key check may refuse the request.
     request_logging.init_app(app)

@@ -17,7 +17,7 @@ import dataclasses
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from parser.models import Certificate
@@ -37,8 +37,12 @@ class CertView:
     brands: tuple[str, ...]  # issuers the *name* invokes ("AWS Certified …" -> aws)
     how: str  # "catalogue" | "skills" | "words"
     words: frozenset[str]
+    # What it resolved to (name, entry, skills, fields, how, words), as a number interned by the
+    # catalogue: rules that read only these memoise on it, so one certificate under other
+    # issuers or listings shares their answers. None when unknown (a view built by hand).
+    meaning: int | None = dataclasses.field(default=None, compare=False)
     # (name, issuer, credential host, listed skills): everything above but index and cert derives
-    # from it, so rules may memoise on it; () when unknown (a view built by hand).
+    # from it, so rules may memoise on it.
     key: tuple[Any, ...] = dataclasses.field(default=(), compare=False)
 
 
@@ -46,40 +50,81 @@ def resolve(cert: Certificate, index: int, cat: Catalogue) -> CertView:
     # Everything but the position depends on the name, issuer, credential host and listed skills
     # alone: memoised per catalogue, since the same certificates recur across profiles.
     key = (cert.name, cert.issuer, host_of(cert.credential_url), tuple(cert.skills))
-    return CertView(index, cert, *cat.memoised(_resolve)(*key), key=key)
+    r: _Resolution = cat.memoised(_resolve)(*key)
+    return CertView(index, cert, r.entry_id, r.entry, r.skills, r.field, r.fields, r.issuer_id,
+                    r.brands, r.how, r.words, r.meaning, key)
+
+
+class _Resolution(NamedTuple):
+    """What ``_resolve`` finds: the CertView fields that do not depend on the profile."""
+
+    entry_id: str | None
+    entry: dict[str, Any]
+    skills: dict[str, float]
+    field: str | None
+    fields: dict[str, float]
+    issuer_id: str | None
+    brands: tuple[str, ...]
+    how: str
+    words: frozenset[str]
+    meaning: int
 
 
 def _resolve(cat: Catalogue, name: str, issuer: str | None, host: str | None,
-             listed: tuple[str, ...]) -> tuple[Any, ...]:
-    """The CertView fields after ``index`` and ``cert``, in order (shared between calls: the
-    dicts in it are read, never changed)."""
-    entry_id = find_entry(name, cat)
+             listed: tuple[str, ...]) -> _Resolution:
+    """What the certificate is in catalogue terms (shared between calls: the dicts in it are
+    read, never changed). Each step is memoised on just what it reads, so a
+    known name with another issuer or other listed skills reuses what the name alone says."""
+    memo = cat.memoised
+    entry_id = memo(_entry_of)(name)
     entry = cat.book.certificates.get(entry_id, {}) if entry_id else {}
-    issuer_id = _find_issuer(issuer, host, cat)
+    issuer_id = memo(_issuer_of)(issuer, host)
     skills: dict[str, float] = {s: 1.0 for s in entry.get("skills", ())}
-    for skill in _skills_in(listed, cat):
-        skills.setdefault(skill, 1.0)
+    for text in listed:
+        for skill in memo(_text_skills)(text):
+            skills.setdefault(skill, 1.0)
     if not entry:
-        for skill in _name_skills(name, issuer, issuer_id, cat):
+        for skill in memo(_name_skills)(name, issuer, issuer_id):
             skills.setdefault(skill, 1.0)
     own_words = _without_own_acronyms(name, issuer)
     if not skills:  # last resort: one-word skill names that share a stem with its words
-        for skill in cat.skills_by_stem(own_words):
+        for skill in memo(_stem_skills)(own_words):
             skills[skill] = STEM_SKILL_WEIGHT
     fields = _fields(entry, skills, issuer_id, name, cat)
     field = max(sorted(fields), key=lambda f: fields[f]) if fields else None
-    brands = tuple(sorted({i for m in cat.issuers.find(name) for i in m.ids}))
+    brands = memo(_brands)(name)
     how = "catalogue" if entry_id else "skills" if skills else "words"
-    return (entry_id, entry, dict(sorted(skills.items())), field, fields, issuer_id, brands, how,
-            stems(" ".join([own_words, *listed])))
+    skills = dict(sorted(skills.items()))
+    words = stems(" ".join([own_words, *listed]))
+    meaning = cat.intern((name, entry_id, tuple(skills.items()), tuple(fields.items()), how,
+                          words))
+    return _Resolution(entry_id, entry, skills, field, fields, issuer_id, brands, how, words,
+                       meaning)
 
 
-def _skills_in(texts: tuple[str, ...], cat: Catalogue) -> list[str]:
-    return [skill for text in texts for match in cat.skills.find(text) for skill in match.ids]
+def _entry_of(cat: Catalogue, name: str) -> str | None:
+    return find_entry(name, cat)
 
 
-def _name_skills(name: str, issuer: str | None, issuer_id: str | None,
-                 cat: Catalogue) -> list[str]:
+def _issuer_of(cat: Catalogue, issuer: str | None, host: str | None) -> str | None:
+    return _find_issuer(issuer, host, cat)
+
+
+def _text_skills(cat: Catalogue, text: str) -> tuple[str, ...]:
+    return tuple(skill for match in cat.skills.find(text) for skill in match.ids)
+
+
+def _stem_skills(cat: Catalogue, words: str) -> list[str]:
+    return cat.skills_by_stem(words)
+
+
+def _brands(cat: Catalogue, name: str) -> tuple[str, ...]:
+    """Issuers the name invokes ("AWS Certified …" -> aws)."""
+    return tuple(sorted({i for m in cat.issuers.find(name) for i in m.ids}))
+
+
+def _name_skills(cat: Catalogue, name: str, issuer: str | None,
+                 issuer_id: str | None) -> list[str]:
     """Skills a name's words point to, minus the issuer's own initials and skills foreign to a
     known issuer's fields.
 
@@ -146,6 +191,9 @@ def host_of(url: str | None) -> str | None:
     """The host of a credential URL ("https://www.credly.com/…" -> "www.credly.com")."""
     if not url:
         return None
+    plain = _PLAIN_HOST.match(url)
+    if plain:  # the usual "https://host/path": what urlsplit would say, without its cost
+        return plain[1].lower()
     try:
         return (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
     except ValueError:  # "http://[oops" and other unparseable text: no domain to go on
@@ -169,6 +217,8 @@ def _find_issuer(issuer: str | None, host: str | None, cat: Catalogue) -> str | 
     return None
 
 
+# A URL whose host needs none of urlsplit's care (no user, port, brackets, spaces or controls).
+_PLAIN_HOST = re.compile(r"(?i:https?)://([A-Za-z0-9.-]+)(?=[/?#]|\Z)")
 _ENTRY_MIN_FIT = 0.5
 STEM_SKILL_WEIGHT = 0.7
 _LINK_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "der", "und",

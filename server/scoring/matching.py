@@ -11,6 +11,7 @@ everything lists ("communication"), so each skill gets an IDF weight computed fr
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -47,22 +48,27 @@ STOPWORDS: Final = frozenset({
 _Result = TypeVar("_Result")
 # How many distinct inputs (certificate names, job titles, roles) each memo of a Catalogue keeps.
 # Real traffic repeats them: the same certificates and roles come back profile after profile.
-MEMO_SIZE: Final = 4096
+MEMO_SIZE: Final = 8192
 
 
 def normalise(text: str) -> str:
     """Case-folded, accent-stripped, punctuation-free text ("Gestión  Ágil!" -> "gestion agil")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(tokens(plain))
+    return " ".join(tokens(_plain(text)))
 
 
 @lru_cache(maxsize=8192)
 def tokens(text: str) -> tuple[str, ...]:
     """Word tokens; keeps "c++", "c#" and dots inside words ("node.js"), drops the rest."""
+    return tuple(_TOKEN.findall(_plain(text).replace("-", " ").replace("/", " ")))
+
+
+def _plain(text: str) -> str:
+    """Case-folded and accent-stripped; ASCII text (most of it) needs only lower-casing, which
+    is what NFKD and casefold amount to for it."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return tuple(_TOKEN.findall(plain.replace("-", " ").replace("/", " ")))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 _SUFFIXES = ("ation", "ition", "ment", "ness", "ing", "ist", "ity", "ant", "ent", "ion", "ary",
@@ -134,12 +140,16 @@ class PhraseIndex:
 
     phrases: dict[tuple[str, ...], set[str]] = field(default_factory=lambda: defaultdict(set))
     longest: int = 0
+    # First word -> the longest phrase that starts with it: most words of a text start no phrase
+    # at all, and ``find`` then moves on after one lookup instead of trying every length.
+    starts: dict[str, int] = field(default_factory=dict)
 
     def add(self, phrase: str, key: str) -> None:
         words = tokens(phrase)
         if words:
             self.phrases[words].add(key)
             self.longest = max(self.longest, len(words))
+            self.starts[words[0]] = max(self.starts.get(words[0], 0), len(words))
 
     def lookup(self, text: str) -> tuple[str, ...]:
         """Ids whose whole name is exactly ``text`` (after normalisation)."""
@@ -147,10 +157,11 @@ class PhraseIndex:
 
     def find(self, text: str | Iterable[str]) -> Iterator[Match]:
         words = tokens(text) if isinstance(text, str) else tuple(text)
-        i = 0
-        while i < len(words):
-            for size in range(min(self.longest, len(words) - i), 0, -1):
-                ids = self.phrases.get(words[i:i + size])
+        phrases, starts = self.phrases, self.starts
+        i, count = 0, len(words)
+        while i < count:
+            for size in range(min(starts.get(words[i], 0), count - i), 0, -1):
+                ids = phrases.get(words[i:i + size])
                 if ids:
                     yield Match(tuple(sorted(ids)), words[i:i + size], i)
                     i += size
@@ -172,6 +183,7 @@ class Catalogue:
         self.rule_options: dict[str, dict[str, Any]] | None = None  # set by the engine, once
         self._memos: dict[Callable[..., Any], Any] = {}
         self._tables: dict[str, OrderedDict[Hashable, Any]] = {}
+        self._serial = itertools.count(1)
         self.claim_patterns: tuple[re.Pattern[str], ...] | None = None  # by the claims rule
         self.skills = self._index(book.skills, "label")
         self.certificates = self._index(book.certificates, "name")
@@ -283,6 +295,11 @@ class Catalogue:
         if len(memo) > MEMO_SIZE:
             memo.popitem(last=False)
         return answer
+
+    def intern(self, value: Hashable) -> int:
+        """A small number standing for ``value`` in memo keys, so that they hash and compare
+        fast; never reused for another value (one forgotten gets a new number if seen again)."""
+        return self.recall("interned", value, self._serial.__next__)
 
     def clear_memos(self) -> None:
         """Forget every memoised answer (benchmarks measure the cold path with it)."""

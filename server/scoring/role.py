@@ -62,8 +62,8 @@ class Target:
     words: frozenset[str]  # word stems of title, description and family, for the word fallback
     from_direction: bool = False
     direction: str = ""
-    # What it was resolved from (role, from_direction, direction), for rules that memoise per
-    # role; None for a Target built by hand.
+    # What it was resolved from (role, from_direction; not ``direction``, which no rule reads),
+    # for rules that memoise per role; None for a Target built by hand.
     key: tuple[object, ...] | None = dataclasses.field(default=None, compare=False)
 
     @property
@@ -74,11 +74,13 @@ class Target:
 def resolve(role: Role, cat: Catalogue, *, from_direction: bool = False,
             direction: str = "") -> Target:
     """What ``role`` means in this catalogue (memoised: recruiters score many candidates for one
-    role, and the same titles recur)."""
-    return cat.memoised(_resolve)(role, from_direction, direction)
+    role, and the same titles recur). ``direction`` is only carried, for the narrative."""
+    target = cat.memoised(_resolve)(role, from_direction)
+    return target if target.direction == direction else \
+        dataclasses.replace(target, direction=direction)
 
 
-def _resolve(cat: Catalogue, role: Role, from_direction: bool, direction: str) -> Target:
+def _resolve(cat: Catalogue, role: Role, from_direction: bool) -> Target:
     title = (role.title or "").strip() or None
     family = find_family(title, cat, role.description) if title else None
     entry = cat.book.roles.get(family, {}) if family else {}
@@ -125,8 +127,7 @@ def _resolve(cat: Catalogue, role: Role, from_direction: bool, direction: str) -
         words |= cat.role_vocab[family]
     return Target(title=title, family=family, field=field, fields=fields,
                   skills=dict(sorted(skills.items())), words=words,
-                  from_direction=from_direction, direction=direction,
-                  key=(role, from_direction, direction))
+                  from_direction=from_direction, key=(role, from_direction))
 
 
 def find_family(title: str, cat: Catalogue, description: str | None = None) -> str | None:

@@ -12,13 +12,14 @@ Options come from ``ruleset.rules.<id>`` in the rulebook, merged over ``DEFAULT`
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
 from server.rulebook import Rulebook, RulebookError
 from server.scoring.certificate import CertView
+from server.scoring.matching import Catalogue
 from server.scoring.report import Flag
 
 
@@ -66,6 +67,26 @@ class Finding:
     sentences: tuple[str, ...] = ()
     adjustment: float = 0.0
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+def remembered(rule_id: str, conf: Mapping[str, Any], cat: Catalogue, key: Hashable | None,
+               compute: Callable[[], Outcome]) -> Outcome:
+    """``compute()``, remembered per catalogue under ``key`` when that is safe.
+
+    For a rule whose Outcome depends only on what ``key`` stands for and on its options: it is
+    safe when the options are the catalogue's own (validated once, never changed) and there is
+    a key (None: some part of it is unknown, e.g. a view built by hand). Rules called with other
+    options (tests, experiments) are computed every time.
+    """
+    options = cat.rule_options
+    if key is None or options is None or options.get(rule_id) is not conf:
+        return compute()
+    return cat.recall(rule_id, key, compute)
+
+
+def known(*parts: Any) -> tuple[Any, ...] | None:
+    """``parts`` as a memo key, or None when one of them is missing (``()`` or None)."""
+    return None if any(part is None or part == () for part in parts) else parts
 
 
 def _registry() -> tuple[dict[str, ModuleType], dict[str, ModuleType]]:
@@ -140,4 +161,4 @@ def _type_name(expected: type) -> str:
 
 
 __all__ = ["ALL_RULES", "CERTIFICATE_RULES", "PROFILE_RULES", "CertView", "Finding", "Outcome",
-           "Scored", "get", "options", "validate"]
+           "Scored", "get", "known", "options", "remembered", "validate"]

@@ -17,7 +17,7 @@ from typing import Any
 from server.scoring.certificate import CertView
 from server.scoring.context import Context
 from server.scoring.report import Flag
-from server.scoring.rules import Outcome
+from server.scoring.rules import Outcome, known, remembered
 
 ID = "category"
 CONF = {"soft-weight": float, "soft-share": float}
@@ -37,6 +37,11 @@ def is_soft(conf: dict[str, Any], cert: CertView, ctx: Context) -> bool:
 
 
 def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
+    # Depends on what the certificate resolved to only: remembered per catalogue.
+    return remembered(ID, conf, ctx.cat, known(cert.meaning), lambda: judge(conf, cert, ctx))
+
+
+def judge(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
     if is_soft(conf, cert, ctx):
         return Outcome(conf["soft-weight"], "A soft-skill certificate: supplementary, weighed "
                        "lightly; such skills show in how someone works more than in a "

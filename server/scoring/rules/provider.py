@@ -20,7 +20,7 @@ from server.scoring.certificate import CertView
 from server.scoring.context import Context
 from server.scoring.matching import tokens
 from server.scoring.report import Flag
-from server.scoring.rules import Outcome
+from server.scoring.rules import Outcome, known, remembered
 
 ID = "provider"
 CONF = {"tiers": dict, "unknown-value": float, "mismatch-value": float, "well-known-tiers": list,
@@ -40,6 +40,11 @@ _TIER_WORDS = {"vendor_exam": "a vendor's exam", "professional_body": "a profess
 
 
 def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
+    # Depends on the certificate's name, issuer and resolution only: remembered per catalogue.
+    return remembered(ID, conf, ctx.cat, known(cert.key), lambda: judge(conf, cert, ctx))
+
+
+def judge(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
     book = ctx.book
     stated = cert.cert.issuer or None
     issuer = book.issuers.get(cert.issuer_id or "", {})

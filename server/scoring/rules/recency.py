@@ -21,7 +21,7 @@ from typing import Any
 from server.scoring.certificate import CertView
 from server.scoring.context import Context
 from server.scoring.report import Flag
-from server.scoring.rules import Outcome
+from server.scoring.rules import Outcome, remembered
 from server.scoring.timeline import label, month_number
 
 ID = "recency"
@@ -36,6 +36,14 @@ _PACE = {"fast": "a fast-moving field", "medium": "a steadily changing field",
 
 
 def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
+    # Reads only the dates, the field and the catalogue's validity: few distinct combinations,
+    # so remembered per catalogue.
+    key = (cert.cert.issued, cert.cert.expires, cert.field, cert.entry.get("validity_months"),
+           ctx.now)
+    return remembered(ID, conf, ctx.cat, key, lambda: judge(conf, cert, ctx))
+
+
+def judge(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
     expires = month_number(cert.cert.expires)
     as_of = f"{ctx.as_of:%Y-%m}"
     if expires is not None and expires < ctx.now:

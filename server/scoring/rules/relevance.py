@@ -29,7 +29,7 @@ from server.scoring.context import Context
 from server.scoring.matching import Catalogue, content_words, stem
 from server.scoring.report import Flag
 from server.scoring.role import Target
-from server.scoring.rules import Outcome
+from server.scoring.rules import Outcome, known, remembered
 
 ID = "relevance"
 CONF = {"relevant-at": float, "off-target-below": float, "field-weight": float,
@@ -96,13 +96,10 @@ def score(conf: dict[str, Any], cert: CertView, target: Target,
 
 
 def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
-    if not cert.key or ctx.target.key is None:
-        return judge(conf, cert, ctx.target, ctx.cat)
-    # A pure function of the certificate, the role and the options: remembered per catalogue
-    # (recruiters score many profiles for one role, and certificates recur). Only the Outcome is
-    # kept, never the profile's own objects.
-    key = (tuple(sorted(conf.items())), cert.key, ctx.target.key)
-    return ctx.cat.recall(ID, key, lambda: judge(conf, cert, ctx.target, ctx.cat))
+    # A pure function of the certificate, the role and the options: remembered (recruiters score
+    # many profiles for one role, and certificates recur). Only the Outcome is kept.
+    return remembered(ID, conf, ctx.cat, known(cert.meaning, ctx.target.key),
+                      lambda: judge(conf, cert, ctx.target, ctx.cat))
 
 
 def judge(conf: dict[str, Any], cert: CertView, target: Target, cat: Catalogue) -> Outcome:
