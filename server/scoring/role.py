@@ -74,7 +74,13 @@ class Target:
 def resolve(role: Role, cat: Catalogue, *, from_direction: bool = False,
             direction: str = "") -> Target:
     """What ``role`` means in this catalogue (memoised: recruiters score many candidates for one
-    role, and the same titles recur). ``direction`` is only carried, for the narrative."""
+    role, and the same titles recur). ``direction`` is only carried, for the narrative.
+
+    A role read from the candidate's own headline and positions (``from_direction``) is personal
+    text: it is resolved afresh and its Target has no key, so no memo keeps any of it."""
+    if from_direction:
+        return dataclasses.replace(_resolve(cat, role, from_direction), direction=direction,
+                                   key=None)
     target = cat.memoised(_resolve)(role, from_direction)
     return target if target.direction == direction else \
         dataclasses.replace(target, direction=direction)

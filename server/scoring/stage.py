@@ -83,7 +83,10 @@ def read_experience(profile: Profile, cat: Catalogue, now: int) -> Experience:
 
 def _work(kind: str, title: str, company: str | None, start: str | None, end: str | None,
           description: str | None, cat: Catalogue) -> Work:
-    family, field, shown = cat.memoised(_reading)(title, description)
+    # A bare title recurs across profiles and is memoised; a description is the candidate's own
+    # text, read afresh and never kept.
+    family, field, shown = _reading(cat, title, description) if description else \
+        cat.memoised(_reading)(title, None)
     return Work(kind=kind, title=title, company=company, start=month_number(start),
                 end=month_number(end) if end else None, span=year_span(start, end) if start
                 else "", family=family, field=field, skills=shown)
