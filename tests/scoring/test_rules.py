@@ -100,6 +100,19 @@ def test_recency_pass_fail(book):
                                                     expires="2024-06"), "Security Analyst"))
 
 
+def test_provider_licence_from_a_public_authority_is_not_a_mismatch(book):
+    """A CPA or nursing licence is granted by a state board even though a professional body sets
+    the exam: the board is the right issuer, not a course site pretending."""
+    for authority in ("Illinois Board of Examiners", "Washington State Department of Health",
+                      "Ministerio de Educación"):
+        outcome = run(book, provider, cert("CPA", authority), "Accountant")
+        assert "issuer_mismatch" not in ids(outcome), authority
+        assert authority in outcome.note and outcome.value >= 0.8
+    # A course site is not an authority: still a mismatch.
+    assert "issuer_mismatch" in ids(run(book, provider, cert("CPA", "Example Skills Co"),
+                                        "Accountant"))
+
+
 def test_provider_pass_fail(book):
     assert "well_known_provider" in ids(run(book, provider, cert("CPA", "AICPA"), "Accountant"))
     assert "issuer_mismatch" in ids(run(book, provider, cert(

@@ -3,12 +3,17 @@
 The stated issuer (or the credential URL's domain) is looked up among the catalogue's issuers and
 their aliases; its tier sets the value. An unknown issuer is never a heavy penalty: provider
 matters less than skills. A name that claims a vendor or professional-body credential
-("AWS Certified …", a catalogue exam such as "PMP") issued by someone else is an issuer mismatch.
+("AWS Certified …", a catalogue exam such as "PMP") issued by someone else is an issuer mismatch —
+except when that someone is a public licensing authority ("Illinois Board of Examiners",
+"Washington State Department of Health"): a CPA or a nursing licence is granted by a jurisdiction
+even though a professional body sets the exam, so a recruiter reads that issuer as the right one.
 
 Options: ``tiers`` (tier -> value), ``unknown-value`` (0.5), ``mismatch-value`` (0.2),
-``well-known-tiers`` (list), ``claim-words`` (words that claim a credential).
+``well-known-tiers`` (list), ``claim-words`` (words that claim a credential),
+``authority-words`` (words that name a public licensing authority), ``authority-value`` (0.9).
 
 PASS (flag ``well_known_provider``): "CPA" issued by "AICPA"
+PASS (no flag):                      "CPA" issued by "Illinois Board of Examiners"
 FAIL (flag ``issuer_mismatch``):     "AWS Certified Solutions Architect" issued by "Udemy"
 """
 
@@ -24,7 +29,7 @@ from server.scoring.rules import Outcome, known, remembered
 
 ID = "provider"
 CONF = {"tiers": dict, "unknown-value": float, "mismatch-value": float, "well-known-tiers": list,
-        "claim-words": list}
+        "claim-words": list, "authority-words": list, "authority-value": float}
 DEFAULT: dict[str, Any] = {
     "tiers": {"vendor_exam": 1.0, "professional_body": 1.0, "university": 0.85,
               "learning_platform": 0.65, "bootcamp": 0.6, "unknown": 0.5},
@@ -33,6 +38,13 @@ DEFAULT: dict[str, Any] = {
     "well-known-tiers": ["vendor_exam", "professional_body", "university"],
     "claim-words": ["certified", "certification", "certificacion", "certificacao", "certifie",
                     "zertifiziert", "zertifizierung"],
+    # Words in the names of the public bodies that grant licences (boards of accountancy and of
+    # nursing, state health departments, ministries, chambers), in the supported languages.
+    "authority-words": ["board", "department", "ministry", "state", "commission", "government",
+                        "authority", "agency", "licensing", "regulatory", "registry", "ministerio",
+                        "ministere", "ministerium", "behorde", "kammer", "junta",
+                        "consejo", "conselho", "ordre", "ordem", "colegio", "secretaria"],
+    "authority-value": 0.9,
 }
 _TIER_WORDS = {"vendor_exam": "a vendor's exam", "professional_body": "a professional body",
                "university": "a university", "learning_platform": "a learning platform",
@@ -51,8 +63,12 @@ def judge(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
     claimed = _claimed_issuer(conf, cert, ctx)
     if claimed is not None and claimed != cert.issuer_id and (stated or cert.issuer_id):
         claimed_name = book.issuers[claimed]["name"]
+        if stated and not issuer and _is_authority(conf, stated):
+            return Outcome(conf["authority-value"],
+                           f"Granted by {stated}, a public licensing authority: the right issuer "
+                           f"for a licence whose exam {claimed_name} sets.")
         shown = stated or issuer.get("name", "another issuer")
-        message = f"The name claims a {claimed_name} credential, but it was issued by {shown}."
+        message = f"The name claims a credential from {claimed_name}, but it was issued by {shown}."
         return Outcome(conf["mismatch-value"], f"{message} Worth asking for the {claimed_name} "
                        "record itself; until then it reads as a course about it.",
                        (Flag("issuer_mismatch", message),))
@@ -89,3 +105,8 @@ def _claimed_issuer(conf: dict[str, Any], cert: CertView, ctx: Context) -> str |
         if ctx.book.issuers[brand]["tier"] in ("vendor_exam", "professional_body"):
             return brand
     return None
+
+
+def _is_authority(conf: dict[str, Any], issuer: str) -> bool:
+    """Does the issuer's name say it is a public licensing body ("State Board of Nursing")?"""
+    return bool(set(tokens(issuer)) & set(conf["authority-words"]))
