@@ -24,7 +24,14 @@ from typing import Any, Final, TypeVar
 
 from server.rulebook import Rulebook
 
-_TOKEN = re.compile(r"[a-z0-9][a-z0-9+#]*(?:\.[a-z0-9+#]+)*")
+# Latin words (keeping "c++", "c#" and "node.js" whole), or one CJK character: Chinese, Japanese
+# and Korean write compounds without spaces ("日商簿記検定", "정보처리기사"), so a word boundary
+# says nothing there; one Han or Kana character, or one Hangul syllable, per token lets an alias
+# ("簿記", "회계") match as a phrase inside the compound. Kana voicing marks are kept (see _plain).
+_CJK = "\u3041-\u3096\u3099-\u309f\u30a1-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3"
+_TOKEN = re.compile(rf"[a-z0-9][a-z0-9+#]*(?:\.[a-z0-9+#]+)*|[{_CJK}]")
+# Combining marks that are letters' own parts, not accents: the kana voicing marks (が is not か).
+_KEEP_MARKS = frozenset("\u3099\u309a")
 # Words that never carry meaning on their own in a certificate name or job title, in the locales
 # the parser reads. They are skipped by the word fallback only; phrases may still contain them.
 STOPWORDS: Final = frozenset({
@@ -64,11 +71,17 @@ def tokens(text: str) -> tuple[str, ...]:
 
 def _plain(text: str) -> str:
     """Case-folded and accent-stripped; ASCII text (most of it) needs only lower-casing, which
-    is what NFKD and casefold amount to for it."""
+    is what NFKD and casefold amount to for it.
+
+    NFKD also folds full-width forms ("２級" -> "2級") but splits Hangul syllables into jamo and
+    kana into base and voicing mark; NFC afterwards puts those back together, once the Latin
+    accents are gone."""
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = "".join(ch for ch in decomposed
+                       if not unicodedata.combining(ch) or ch in _KEEP_MARKS)
+    return stripped if stripped.isascii() else unicodedata.normalize("NFC", stripped)
 
 
 _SUFFIXES = ("ation", "ition", "ment", "ness", "ing", "ist", "ity", "ant", "ent", "ion", "ary",
