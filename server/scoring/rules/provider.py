@@ -69,8 +69,8 @@ def judge(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
                            f"for a licence whose exam {claimed_name} sets.")
         shown = stated or issuer.get("name", "another issuer")
         message = f"The name claims a credential from {claimed_name}, but it was issued by {shown}."
-        return Outcome(conf["mismatch-value"], f"{message} Worth asking for the {claimed_name} "
-                       "record itself; until then it reads as a course about it.",
+        return Outcome(conf["mismatch-value"], f"{message} Worth asking for the record from "
+                       f"{claimed_name} itself; until then it reads as a course about it.",
                        (Flag("issuer_mismatch", message),))
     if not issuer:
         who = f"\u201c{stated}\u201d is not an issuer the rulebook knows" if stated else \
