@@ -92,7 +92,19 @@ _SUFFIXES = ("ation", "ition", "ment", "ness", "ing", "ist", "ity", "ant", "ent"
 def stem(word: str) -> str:
     """A light stem, so that "auditor" meets "audit", "accountant" meets "accounting" and
     "management" meets "manager", while "compensation" stays apart from "competitor".
-    Used only to compare words of job titles and certificate names."""
+    Used only to compare words of job titles and certificate names; cut to six letters, so
+    it groups a word family loosely (see ``root`` for the uncut form). A product's name with a
+    sign in it ("network+") is not cut: "networking" is not CompTIA's Network+."""
+    return root(word)[:6] if word.isalnum() else word
+
+
+@lru_cache(maxsize=16384)
+def root(word: str) -> str:
+    """``stem`` before it is cut to six letters: "electronics" -> "electronic" and
+    "electrocardiography" stay apart, where both stems are "electr". A name with a sign in it
+    ("network+", "c#", "node.js") is a product's name, never inflected: it is its own root."""
+    if not word.isalnum():
+        return word
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
     for _ in range(2):  # "engineering" -> "engineer" -> "engine"
@@ -102,7 +114,7 @@ def stem(word: str) -> str:
                 break
     if len(word) > 4 and word.endswith("e"):
         word = word[:-1]
-    return word[:6]
+    return word
 
 
 def stems(text: str) -> frozenset[str]:
@@ -213,15 +225,26 @@ class Catalogue:
         self.idf = self._rarity(book)
         # One-word skill names by stem ("arborist" ~ "arboriculture" no, "sommelier" yes): the
         # last resort for a certificate or title no phrase matched.
+        # Not indexed by stem: names written as acronyms or brands ("ECG", "ServiceNow"), which
+        # another word's beginning does not make ("eléctricas", "Serviços"), and languages,
+        # which are named, not inflected: a stem would read "France" or "francés" alike.
         self.skill_stems: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        self.language_names: dict[str, str] = {}
         for key, entry in sorted(book.skills.items()):
+            label = tokens(entry["label"])
+            if LANGUAGES in entry.get("fields", ()) and len(label) == 2 and \
+                    label[1] == "language":  # "German language" is named "German"
+                self.language_names.setdefault(label[0], key)
+                continue
             for name in _names(entry, "label"):
                 words = tokens(name)
-                if len(words) == 1 and len(words[0]) >= 5 and words[0] not in STOPWORDS:
+                if len(words) == 1 and len(words[0]) >= 5 and words[0] not in STOPWORDS \
+                        and not _acronym_or_brand(name):
                     self.skill_stems[stem(words[0])].add((words[0], key))
-            if LANGUAGES in entry.get("fields", ()):  # "German language" is named "German"
-                first = tokens(entry["label"])[0]
-                self.skill_stems[stem(first)].add((first, key))
+        # The word stems of each skill's label: what the skill is called, without the words an
+        # alias carries along ("Six Sigma Green Belt methods").
+        self.skill_words: dict[str, frozenset[str]] = {
+            key: stems(entry["label"]) for key, entry in book.skills.items()}
         self.related = {key: frozenset(entry.get("related", ())) for key, entry in
                         book.fields.items()}
         # Word-level view of role families, for titles no alias spells out ("Audit Senior"):
@@ -338,20 +361,23 @@ class Catalogue:
         return {key: math.log((documents + 1) / (uses[key] + 1)) + 1.0 for key in book.skills}
 
     def skills_by_stem(self, text: str) -> list[str]:
-        """Skills whose one-word name shares a stem and most of its letters with a word of
-        ``text``; of those, only the closest (the longest shared beginning)."""
+        """Skills whose one-word name is a form of a word of ``text`` (the same root, or a
+        long shared beginning followed by short endings); of those, only the closest (the
+        longest shared beginning). A language only by its exact name."""
         found: set[str] = set()
         for word in content_words(text):
             if word in TITLE_MODIFIERS:
+                continue
+            language = self.language_names.get(word)
+            if language:
+                found.add(language)
                 continue
             best: list[str] = []
             best_shared = 0
             for name, key in sorted(self.skill_stems.get(stem(word), ())):
                 shared = next((i for i, (a, b) in enumerate(zip(word, name, strict=False))
                                if a != b), min(len(word), len(name)))
-                # Word forms may part after six letters ("contable" ~ "contabilidad",
-                # "automobile" ~ "automotive").
-                if shared < min(7, len(word), len(name)) - 1 or shared < best_shared:
+                if not _word_forms(word, name, shared) or shared < best_shared:
                     continue
                 if shared > best_shared:
                     best, best_shared = [], shared
@@ -378,6 +404,28 @@ class Catalogue:
             return "unknown"
         entry = getattr(self.book, kind).get(key, {})
         return str(entry.get("label") or entry.get("title") or entry.get("name") or key)
+
+
+# Word forms may part after this many letters ("accounting" ~ "accountant"), when what follows
+# on either side is no longer than an ending ("-ation" plus a plural).
+_FORM_SHARED = 7
+_FORM_ENDING = 6
+
+
+def _word_forms(word: str, name: str, shared: int) -> bool:
+    """Whether ``word`` and ``name`` are forms of one word, not two words that begin alike:
+    the same root ("auditor", "auditing"), or a long shared beginning and short endings.
+    "electronics" ~ "electrocardiography" share six letters and then part for good, "personal"
+    is only the start of "Personalbeschaffung", and "composer" and "composure" part too soon."""
+    if root(word) == root(name):
+        return True
+    return shared >= _FORM_SHARED and max(len(word), len(name)) - shared <= _FORM_ENDING
+
+
+def _acronym_or_brand(name: str) -> bool:
+    """A name written with a capital inside it ("ECG", "ServiceNow", "iOS"): an acronym or a
+    brand, which only its exact spelling names."""
+    return any(ch.isupper() for ch in name[1:])
 
 
 _CACHE: dict[int, tuple[weakref.ref[Rulebook], Catalogue]] = {}

@@ -62,6 +62,9 @@ class Target:
     words: frozenset[str]  # word stems of title, description and family, for the word fallback
     from_direction: bool = False
     direction: str = ""
+    # Languages the role itself names (title, description, listed skills), not its family's
+    # defaults: a language certificate is relevant only for one of these.
+    languages: frozenset[str] = frozenset()
     # What it was resolved from (role, from_direction; not ``direction``, which no rule reads),
     # for rules that memoise per role; None for a Target built by hand.
     key: tuple[object, ...] | None = dataclasses.field(default=None, compare=False)
@@ -97,8 +100,9 @@ def _resolve(cat: Catalogue, role: Role, from_direction: bool) -> Target:
     fields = _field_weights(field, entry.get("related_fields", ()), cat)
     named: list[str] = []
     if title:
-        named = _skills_in(title, cat) + [s for s in cat.skills_by_stem(title)
-                                          if LANGUAGES in cat.skill_fields(s)]
+        # Languages only by name ("French", "German-speaking"): a stem would read a country
+        # ("France", "Germany") as its language.
+        named = _skills_in(title, cat)
         languages = {s for s in named if LANGUAGES in cat.skill_fields(s)}
         if languages:  # "Portuguese–English Translator": the family's other languages do not apply
             skills = {s: w for s, w in skills.items()
@@ -106,8 +110,10 @@ def _resolve(cat: Catalogue, role: Role, from_direction: bool) -> Target:
         for skill in named:
             if family is None or _in_fields(skill, fields, cat):
                 skills.setdefault(skill, 1.0)
+    spoken = {s for s in named if LANGUAGES in cat.skill_fields(s)}
     if role.description:
         described = _skills_in(role.description, cat)
+        spoken.update(s for s in described if LANGUAGES in cat.skill_fields(s))
         if family is None:
             described = _corroborated(described, set(fields), cat)
         for skill in described:
@@ -118,6 +124,8 @@ def _resolve(cat: Catalogue, role: Role, from_direction: bool) -> Target:
         for skill in _skills_in(listed, cat):
             skills[skill] = 1.0  # the recruiter asked for it by name
             named.append(skill)
+            if LANGUAGES in cat.skill_fields(skill):
+                spoken.add(skill)
     if family is None and title and not skills:
         for skill in cat.skills_by_stem(title):
             skills.setdefault(skill, 1.0)
@@ -133,7 +141,8 @@ def _resolve(cat: Catalogue, role: Role, from_direction: bool) -> Target:
         words |= cat.role_vocab[family]
     return Target(title=title, family=family, field=field, fields=fields,
                   skills=dict(sorted(skills.items())), words=words,
-                  from_direction=from_direction, key=(role, from_direction))
+                  from_direction=from_direction, languages=frozenset(spoken),
+                  key=(role, from_direction))
 
 
 def find_family(title: str, cat: Catalogue, description: str | None = None) -> str | None:

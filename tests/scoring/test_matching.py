@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from parser.models import Certificate
+from server.rulebook import load_rulebook
 from server.scoring.certificate import find_entry, find_issuer
 from server.scoring.certificate import resolve as resolve_cert
 from server.scoring.matching import PhraseIndex, catalogue, normalise, stem, tokens
 from server.scoring.role import Role, direction_role, find_family, latest_position, resolve
+from server.scoring.rules import relevance
 from tests.scoring.conftest import job, profile
 
 
@@ -107,3 +109,41 @@ def test_direction_from_latest_position_then_headline():
     role, direction = direction_role(profile(headline="Registered Nurse"))
     assert role.title == "Registered Nurse" and "headline" in direction
     assert direction_role(profile())[0] == Role()
+
+
+def test_stem_fallback_needs_word_forms_not_shared_beginnings():
+    cat = catalogue(load_rulebook())
+    assert "ecg_interpretation" not in cat.skills_by_stem("Electronics")
+    assert "ecg_interpretation" not in cat.skills_by_stem("Instalaciones eléctricas")
+    assert "servicenow" not in cat.skills_by_stem("Técnico en Serviços de Redes")  # a brand
+    assert "patience_and_composure" not in cat.skills_by_stem("Certified Composer")
+    assert not cat.skills_by_stem("Certified Personal Trainer")  # not "Personalbeschaffung"
+    assert "french_language" not in cat.skills_by_stem("France")
+    assert cat.skills_by_stem("French") == ["french_language"]  # a language by its name
+    assert stem("electronics") == stem("electrocardiography")  # why the stem alone is not enough
+
+
+def test_roles_keep_their_field_when_a_title_word_resembles_a_skill():
+    cat = catalogue(load_rulebook())
+    assert resolve(Role("Electronics Store Manager"), cat).field != "healthcare"
+    assert resolve(Role("Estate Agency Branch Manager (France)"), cat).field != "languages"
+
+
+def test_known_certificate_and_unknown_role_share_words_by_chance():
+    cat = catalogue(load_rulebook())
+    belt = resolve_cert(Certificate("Certified Six Sigma Green Belt (CSSGB)"), 0, cat)
+    karate = resolve(Role("Karate Instructor", "Teaches children up to green belt."), cat)
+    assert relevance.score(relevance.DEFAULT, belt, karate, cat)[0] <= \
+        relevance.DEFAULT["unknown-value"]
+
+
+def test_a_product_name_with_a_sign_is_not_a_word_form():
+    assert stem("network+") != stem("networking")
+    assert stem("c++") == "c++" and stem("node.js") == "node.js"
+    cat = catalogue(load_rulebook())
+    network = resolve_cert(Certificate("CompTIA Network+", "CompTIA"), 0, cat)
+    events = resolve(Role("Networking Events Coordinator", "Organises business networking "
+                          "breakfasts and member events for a chamber of commerce."), cat)
+    assert events.field != "networking"  # the title word alone does not set the field
+    assert relevance.score(relevance.DEFAULT, network, events, cat)[0] < \
+        relevance.DEFAULT["off-target-below"]

@@ -14,7 +14,13 @@ Measured by benchmarks/relevance_auc.py (ROC AUC over recruiter-labelled pairs).
 Options: ``relevant-at`` (0.5), ``off-target-below`` (0.2), ``field-weight`` (0.35),
 ``field-skill-credit`` (0.5), ``related-credit`` (0.5), ``word-cap`` (0.5), ``unknown-value``
 (0.1), ``no-role-value`` (0.5: no role and no direction), ``gate-floor`` (0.3: what an
-off-target certificate's other merits still count for). The shipped ruleset.yaml tunes some.
+off-target certificate's other merits still count for), ``other-language-value`` (0.0: a
+language certificate whose language the role does not name). The shipped ruleset.yaml tunes some.
+
+A language certificate (JLPT, Goethe, DELF: its field is languages and its technical skills are
+languages) attests one thing, the language; it is relevant only to a role that names that
+language in its title, description or listed skills, however close the fields are (JLPT N1 is
+no use to a Spanish–English interpreter).
 
 PASS (flag ``relevant``):   "Microsoft Certified: Power BI Data Analyst" for "Data Analyst"
 FAIL (flag ``off_target``): "AWS Certified Cloud Practitioner" for "Cloud Kitchen Manager"
@@ -26,7 +32,7 @@ from typing import Any
 
 from server.scoring.certificate import CertView
 from server.scoring.context import Context
-from server.scoring.matching import Catalogue, content_words, stem
+from server.scoring.matching import LANGUAGES, Catalogue, content_words, stem
 from server.scoring.report import Flag
 from server.scoring.role import Target
 from server.scoring.rules import Outcome, known, remembered
@@ -34,10 +40,12 @@ from server.scoring.rules import Outcome, known, remembered
 ID = "relevance"
 CONF = {"relevant-at": float, "off-target-below": float, "field-weight": float,
         "field-skill-credit": float, "word-cap": float, "no-role-value": float,
-        "gate-floor": float, "unknown-value": float, "related-credit": float}
+        "gate-floor": float, "unknown-value": float, "related-credit": float,
+        "other-language-value": float}
 DEFAULT: dict[str, Any] = {"relevant-at": 0.5, "off-target-below": 0.2, "field-weight": 0.35,
                            "field-skill-credit": 0.5, "word-cap": 0.5, "no-role-value": 0.5,
-                           "gate-floor": 0.3, "unknown-value": 0.1, "related-credit": 0.5}
+                           "gate-floor": 0.3, "unknown-value": 0.1, "related-credit": 0.5,
+                           "other-language-value": 0.0}
 
 
 def gate(conf: dict[str, Any], value: float) -> float:
@@ -53,6 +61,10 @@ def gate(conf: dict[str, Any], value: float) -> float:
 def score(conf: dict[str, Any], cert: CertView, target: Target,
           cat: Catalogue) -> tuple[float, list[str], list[str]]:
     """(value, shared skill labels, unshared skill labels) — the pure number, for benchmarks."""
+    attested = languages_of(cert, cat)
+    if attested and not attested & target.languages:
+        labels = [cat.label("skills", s) for s in sorted(attested)]
+        return float(conf["other-language-value"]), [], labels
     def near(field: str) -> float:  # 1 for the role's own field, ``related-credit`` next to it
         closeness = target.fields.get(field, 0.0)
         return closeness if closeness >= 1.0 else closeness * 2 * conf["related-credit"]
@@ -82,7 +94,13 @@ def score(conf: dict[str, Any], cert: CertView, target: Target,
         return (1 - weight) * precision + weight * field_part, shared, other
     if cert.fields and target.fields:
         return field_part, [], []
+    # Words are the last resort. Of a certificate whose skills are known (facing a role whose
+    # are not), only the words that name one of those skills count: the rest of its name is
+    # shared by chance ("Green Belt" and a karate instructor's belts), "Kubernetes" or
+    # "Compensation" is not.
     words = cert.words & target.words
+    if cert.skills:
+        words &= frozenset().union(*(cat.skill_words.get(s, ()) for s in cert.skills))
     if cert.words and words:
         def word_rarity(word: str) -> float:
             return cat.word_idf.get(word, cat.unseen_word_idf)
@@ -109,6 +127,11 @@ def judge(conf: dict[str, Any], cert: CertView, target: Target, cat: Catalogue) 
                        "relevance is left neutral.")
     value, shared, other = score(conf, cert, target, cat)
     role = _role_name(target, cat)
+    attested = languages_of(cert, cat)
+    if attested and not attested & target.languages:
+        names = _list([cat.label("skills", s) for s in sorted(attested)])
+        return Outcome(value, f"Off-target for {role}: it attests {names}, which the role does "
+                       "not name.", (Flag("off_target", f"Off-target for {role}."),))
     basis = {"catalogue": "", "skills": " (not in the catalogue; judged from the skills its name "
              "and listing show)", "words": " (not in the catalogue; judged from its words only)"}
     field = cat.label("fields", cert.field) if cert.field else None
@@ -138,6 +161,16 @@ def judge(conf: dict[str, Any], cert: CertView, target: Target, cat: Catalogue) 
             part = f"its field ({field}) is next to the role's" if field else "a few words overlap"
         note = f"Partly relevant to {role}: {part}{basis[cert.how]}."
     return Outcome(value, note, flags)
+
+
+def languages_of(cert: CertView, cat: Catalogue) -> frozenset[str]:
+    """The languages a language certificate attests: its technical skills of the languages
+    field alone, when that is the certificate's own field (localisation or technical writing
+    also belong to other fields: they are trades, not languages)."""
+    if cert.field != LANGUAGES:
+        return frozenset()
+    return frozenset(s for s in cert.skills if cat.skill_fields(s) == (LANGUAGES,)
+                     and cat.book.skills.get(s, {}).get("category") == "technical")
 
 
 def _role_name(target: Target, cat: Catalogue) -> str:
