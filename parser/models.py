@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, get_args
 
+from parser.errors import ProfileFormatError
+
 Format = Literal["linkedin-html", "linkedin-export", "json-resume", "open-badges", "html"]
 CertificateKind = Literal["certification", "license", "course", "badge"]
 
@@ -104,8 +106,6 @@ class Profile:
         Raises ``ProfileFormatError`` naming the offending key, so that a hand-written or
         foreign ``PROFILE.json`` fails with a sentence rather than a traceback.
         """
-        from parser.errors import ProfileFormatError
-
         if not isinstance(data, dict):
             raise ProfileFormatError("a Profile must be a JSON object")
         source = _build(Source, _or_default(data, "source", {"format": "html"}), "source")
@@ -121,7 +121,7 @@ class Profile:
             raw = _or_default(data, key, [])
             if not isinstance(raw, list):
                 raise ProfileFormatError(f"'{key}' must be a list")
-            lists[key] = [_build(item_type, item, f"{key}[{i}]") for i, item in enumerate(raw)]
+            lists[key] = [_build(item_type, item, key, i) for i, item in enumerate(raw)]
         skills = _or_default(data, "skills", [])
         if not isinstance(skills, list) or not all(isinstance(s, str) for s in skills):
             raise ProfileFormatError("'skills' must be a list of strings")
@@ -143,28 +143,46 @@ _REQUIRED_TEXT: dict[type[Any], tuple[str, ...]] = {
 }
 
 
-def _build(kind: type[Any], raw: Any, where: str) -> Any:
-    from parser.errors import ProfileFormatError
+_STRING_LISTS = frozenset({"warnings", "skills"})
+# Field names per dataclass, read once: a Profile of twenty certificates builds thirty entries.
+_FIELD_NAMES: dict[type[Any], frozenset[str]] = {}
 
+
+def _field_names(kind: type[Any]) -> frozenset[str]:
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = frozenset(f.name for f in fields(kind))
+    return names
+
+
+def _build(kind: type[Any], raw: Any, where: str, index: int | None = None) -> Any:
+    """One entry from its JSON form; ``where`` (with ``index`` for an entry of a list) names
+    it in errors, and is put together only for one."""
     if isinstance(raw, str) and kind is Course:
         raw = {"name": raw}
     if not isinstance(raw, dict):
-        raise ProfileFormatError(f"'{where}' must be an object")
-    known = {f.name: f for f in fields(kind)}
+        raise ProfileFormatError(f"'{_at(where, index)}' must be an object")
+    known = _field_names(kind)
     values: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in known:
             continue  # extra keys are allowed: newer producers may add fields
-        if key in ("warnings", "skills"):
+        if key in _STRING_LISTS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ProfileFormatError(f"'{where}.{key}' must be a list of strings")
+                raise ProfileFormatError(f"'{_at(where, index)}.{key}' must be a list of strings")
         elif value is not None and not isinstance(value, str):
-            raise ProfileFormatError(f"'{where}.{key}' must be a string or null")
+            raise ProfileFormatError(f"'{_at(where, index)}.{key}' must be a string or null")
         values[key] = value
     for required in _REQUIRED_TEXT.get(kind, ()):
         if not isinstance(values.get(required), str) or not values[required].strip():
-            raise ProfileFormatError(f"'{where}.{required}' must be a non-empty string")
+            raise ProfileFormatError(f"'{_at(where, index)}.{required}' must be a non-empty "
+                                     "string")
     try:
         return kind(**values)
     except TypeError as missing:
-        raise ProfileFormatError(f"'{where}' lacks a required field ({missing})") from None
+        raise ProfileFormatError(f"'{_at(where, index)}' lacks a required field ({missing})") \
+            from None
+
+
+def _at(where: str, index: int | None) -> str:
+    return where if index is None else f"{where}[{index}]"

@@ -17,6 +17,7 @@ import dataclasses
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -50,7 +51,10 @@ def resolve(cert: Certificate, index: int, cat: Catalogue) -> CertView:
     # Everything but the position depends on the name, issuer, credential host and listed skills
     # alone: memoised per catalogue, since the same certificates recur across profiles.
     key = (cert.name, cert.issuer, host_of(cert.credential_url), tuple(cert.skills))
-    r: _Resolution = cat.memoised(_resolve)(*key)
+    # The host only helps find the issuer: once that is known, resolutions differing only in
+    # the host are the same one.
+    issuer_id = cat.memoised(_issuer_of)(cert.issuer, key[2])
+    r: _Resolution = cat.memoised(_resolve)(cert.name, cert.issuer, issuer_id, key[3])
     return CertView(index, cert, r.entry_id, r.entry, r.skills, r.field, r.fields, r.issuer_id,
                     r.brands, r.how, r.words, r.meaning, key)
 
@@ -70,7 +74,7 @@ class _Resolution(NamedTuple):
     meaning: int
 
 
-def _resolve(cat: Catalogue, name: str, issuer: str | None, host: str | None,
+def _resolve(cat: Catalogue, name: str, issuer: str | None, issuer_id: str | None,
              listed: tuple[str, ...]) -> _Resolution:
     """What the certificate is in catalogue terms (shared between calls: the dicts in it are
     read, never changed). Each step is memoised on just what it reads, so a
@@ -78,7 +82,6 @@ def _resolve(cat: Catalogue, name: str, issuer: str | None, host: str | None,
     memo = cat.memoised
     entry_id = memo(_entry_of)(name)
     entry = cat.book.certificates.get(entry_id, {}) if entry_id else {}
-    issuer_id = memo(_issuer_of)(issuer, host)
     skills: dict[str, float] = {s: 1.0 for s in entry.get("skills", ())}
     for text in listed:
         for skill in memo(_text_skills)(text):
@@ -142,11 +145,13 @@ def _name_skills(cat: Catalogue, name: str, issuer: str | None,
             if any(cat.field_relation(f, g) > 0 for f in cat.skill_fields(s) for g in fields)]
 
 
+@lru_cache(maxsize=8192)
 def _without_own_acronyms(name: str, issuer: str | None) -> str:
     own = {_acronym(issuer), _acronym(name)}
     return " ".join(w for w in tokens(name) if w not in own)
 
 
+@lru_cache(maxsize=8192)
 def _acronym(text: str | None) -> str | None:
     """"American Welding Society" -> "aws": the initials a name may use for itself or its issuer.
 

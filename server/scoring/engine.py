@@ -27,7 +27,6 @@ from server.scoring.report import (
     Flag,
     Report,
     RoleSummary,
-    Signal,
     Summary,
 )
 from server.scoring.role import Role, Target, direction_role, resolve
@@ -68,7 +67,8 @@ def score_profile(profile: Profile, role: Role | None = None, *,
                   experience=read_experience(profile, cat, now))
     weights = {**DEFAULT_WEIGHTS, **book.ruleset.get("weights", {})}
     bands = {**DEFAULT_BANDS, **book.ruleset.get("bands", {})}
-    scored = [_judge(resolve_certificate(cert, i, cat), ctx, conf, weights)
+    signal_weights = tuple((s, weights.get(s, 0.0)) for s in SIGNALS)
+    scored = [_judge(resolve_certificate(cert, i, cat), ctx, conf, signal_weights)
               for i, cert in enumerate(profile.certificates)]
     findings = {rule_id: module.evaluate(conf[rule_id], ctx, scored)
                 for rule_id, module in rules.PROFILE_RULES.items()}
@@ -104,11 +104,12 @@ def _options(book: Rulebook, cat: Catalogue) -> dict[str, dict[str, Any]]:
 
 
 def _judge(view: CertView, ctx: Context, conf: Mapping[str, dict[str, Any]],
-           weights: Mapping[str, float]) -> Scored:
+           weights: Sequence[tuple[str, float]]) -> Scored:
+    """``weights``: (signal, weight) in ``SIGNALS`` order, the same for every certificate."""
     outcomes: dict[str, Outcome] = {rule_id: module.evaluate(conf[rule_id], view, ctx)
                                     for rule_id, module in rules.CERTIFICATE_RULES.items()}
-    total_weight = sum(weights.get(s, 0.0) for s in SIGNALS) or 1.0
-    mean = sum(weights.get(s, 0.0) * outcomes[s].value for s in SIGNALS) / total_weight
+    total_weight = sum(weight for _, weight in weights) or 1.0
+    mean = sum(weight * outcomes[s].value for s, weight in weights) / total_weight
     gate = relevance_rule.gate(conf["relevance"], outcomes["relevance"].value)
     score = 100.0 * mean * gate * outcomes["category"].value
     caps = [o.cap for o in outcomes.values() if o.cap is not None]
@@ -119,7 +120,7 @@ def _certificate_report(s: Scored, bands: Mapping[str, float]) -> CertificateRep
     score = _clamp(round(s.score))
     band = _band(score, bands)
     flags = tuple(f for o in s.outcomes.values() for f in o.flags)
-    ids = {f.id for f in flags}
+    ids = s.flag_ids
     words = [word for flag, word in _BADGE_WORDS if flag in ids]
     if "relevant" not in ids and "off_target" not in ids:
         words.insert(0, "partly relevant")
@@ -131,7 +132,7 @@ def _certificate_report(s: Scored, bands: Mapping[str, float]) -> CertificateRep
         index=s.view.index, locator=cert.locator, name=cert.name, issuer=cert.issuer,
         score=score, band=band,
         category="soft_skill" if "soft_skill" in ids else "technical", field=s.view.field,
-        signals={name: Signal(s.outcomes[name].value, s.outcomes[name].note) for name in SIGNALS},
+        signals={name: s.outcomes[name].signal for name in SIGNALS},
         flags=flags, badge=badge)
 
 

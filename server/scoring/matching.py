@@ -20,7 +20,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 from server.rulebook import Rulebook
 
@@ -56,6 +56,7 @@ _Result = TypeVar("_Result")
 # How many distinct inputs (certificate names, job titles, roles) each memo of a Catalogue keeps.
 # Real traffic repeats them: the same certificates and roles come back profile after profile.
 MEMO_SIZE: Final = 8192
+_MISSING: Final = object()
 
 
 def normalise(text: str) -> str:
@@ -117,6 +118,7 @@ def root(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)
 def stems(text: str) -> frozenset[str]:
     """Stems of the words that say what a certificate or job is about (not its rank or kind)."""
     return frozenset(stem(w) for w in content_words(text) if w not in TITLE_MODIFIERS)
@@ -210,6 +212,9 @@ class Catalogue:
         self._tables: dict[str, OrderedDict[Hashable, Any]] = {}
         self._serial = itertools.count(1)
         self.claim_patterns: tuple[re.Pattern[str], ...] | None = None  # by the claims rule
+        self._labels: dict[tuple[str, str], str] = {}  # (kind, id) -> label, filled by label()
+        self._skill_fields = {key: tuple(entry.get("fields", ()))
+                              for key, entry in book.skills.items()}
         self.skills = self._index(book.skills, "label")
         self.certificates = self._index(book.certificates, "name")
         self.issuers = self._index(book.issuers, "name")
@@ -321,12 +326,10 @@ class Catalogue:
         memo = self._tables.get(table)
         if memo is None:
             memo = self._tables[table] = OrderedDict()
-        try:
+        result = memo.get(key, _MISSING)
+        if result is not _MISSING:  # (a lookup, not a KeyError: most keys of a new profile miss)
             memo.move_to_end(key)
-            result: _Result = memo[key]
-            return result
-        except KeyError:
-            pass
+            return cast(_Result, result)
         answer = memo[key] = compute()
         if len(memo) > MEMO_SIZE:
             memo.popitem(last=False)
@@ -396,14 +399,22 @@ class Catalogue:
         return 0.0
 
     def skill_fields(self, skill: str) -> tuple[str, ...]:
-        return tuple(self.book.skills.get(skill, {}).get("fields", ()))
+        return self._skill_fields.get(skill, ())
 
     def label(self, kind: str, key: str | None) -> str:
         """Human label of a field / skill / role id, for notes."""
         if key is None:
             return "unknown"
-        entry = getattr(self.book, kind).get(key, {})
-        return str(entry.get("label") or entry.get("title") or entry.get("name") or key)
+        # Notes name a dozen skills and fields per certificate: each label is looked up once.
+        known = self._labels.get((kind, key))
+        if known is not None:
+            return known
+        entry = getattr(self.book, kind).get(key)
+        if entry is None:
+            return str(key)  # not a catalogue id: nothing to remember
+        text = self._labels[kind, key] = str(entry.get("label") or entry.get("title")
+                                             or entry.get("name") or key)
+        return text
 
 
 # Word forms may part after this many letters ("accounting" ~ "accountant"), when what follows

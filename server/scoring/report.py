@@ -21,6 +21,7 @@ PROFILE_FLAGS: Final = frozenset({
     "credential_collecting", "focused", "career_change_supported", "deepening", "incoherent",
     "entry_level", "no_certificates", "partial_view",
 })
+_FLAG_IDS: Final = CERTIFICATE_FLAGS | PROFILE_FLAGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +31,7 @@ class Flag:
 
     def __post_init__(self) -> None:
         # A typo in a flag id would silently break every consumer (badges, filters): refuse it.
-        if self.id not in CERTIFICATE_FLAGS | PROFILE_FLAGS:
+        if self.id not in _FLAG_IDS:
             raise ValueError(f"unknown flag id {self.id!r}")
 
     def to_json(self) -> dict[str, str]:
@@ -43,7 +44,10 @@ class Signal:
     note: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"value": round(min(1.0, max(0.0, self.value)), 3), "note": self.note}
+        value = self.value
+        if not 0.0 < value < 1.0:  # (inside, clamping changes nothing: skip its two calls)
+            value = min(1.0, max(0.0, value))
+        return {"value": round(value, 3), "note": self.note}
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from typing import Any
 from server.rulebook import Rulebook, RulebookError
 from server.scoring.certificate import CertView
 from server.scoring.matching import Catalogue
-from server.scoring.report import Flag
+from server.scoring.report import Flag, Signal
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,12 @@ class Outcome:
     note: str
     flags: tuple[Flag, ...] = ()
     cap: float | None = None
+    # The report's form of it, made once: most Outcomes are remembered and appear in many
+    # reports.
+    signal: Signal = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "signal", Signal(self.value, self.note))
 
 
 @dataclass(frozen=True, slots=True)

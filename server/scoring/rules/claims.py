@@ -19,7 +19,7 @@ from server.scoring.certificate import CertView
 from server.scoring.context import Context
 from server.scoring.matching import Catalogue, normalise
 from server.scoring.report import Flag
-from server.scoring.rules import Outcome
+from server.scoring.rules import Outcome, remembered
 
 ID = "claims"
 CONF = {"inflated-value": float}
@@ -114,15 +114,20 @@ def find(text: str, compiled: tuple[re.Pattern[str], ...]) -> str | None:
 
 
 def inflated_wording(cat: Catalogue, name: str) -> str | None:
-    """The inflated wording in a certificate name under this catalogue's patterns (memoised per
-    catalogue by ``evaluate``: the scan is the costliest step of the rule, and names recur)."""
+    """The inflated wording in a certificate name under this catalogue's patterns (``evaluate``
+    remembers the rule's Outcome per name: the scan is the costliest step, and names recur)."""
     if cat.claim_patterns is None:
         cat.claim_patterns = patterns_of(cat.book.inflated_claims)
     return find(name, cat.claim_patterns)
 
 
 def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
-    wording = ctx.cat.memoised(inflated_wording)(cert.cert.name)
+    # Reads the name alone: remembered per catalogue (names recur across profiles).
+    return remembered(ID, conf, ctx.cat, cert.cert.name, lambda: judge(conf, cert, ctx))
+
+
+def judge(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
+    wording = inflated_wording(ctx.cat, cert.cert.name)
     if wording is None:
         return Outcome(1.0, "Its name makes no promise of mastery or results.")
     message = f"Inflated claim: \u201c{wording}\u201d."
