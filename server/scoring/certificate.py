@@ -98,7 +98,7 @@ def _resolve(cat: Catalogue, name: str, issuer: str | None, issuer_id: str | Non
     brands = memo(_brands)(name)
     how = "catalogue" if entry_id else "skills" if skills else "words"
     skills = dict(sorted(skills.items()))
-    words = stems(" ".join([own_words, *listed]))
+    words = _stems(" ".join([own_words, *listed]))
     meaning = cat.intern((name, entry_id, tuple(skills.items()), tuple(fields.items()), how,
                           words))
     return _Resolution(entry_id, entry, skills, field, fields, issuer_id, brands, how, words,
@@ -146,6 +146,13 @@ def _name_skills(cat: Catalogue, name: str, issuer: str | None,
 
 
 @lru_cache(maxsize=8192)
+def _stems(text: str) -> frozenset[str]:
+    """``stems`` of a certificate's name (and listed skills), remembered: names recur. Only
+    for certificate text, never a candidate's own words (titles, descriptions)."""
+    return stems(text)
+
+
+@lru_cache(maxsize=8192)
 def _without_own_acronyms(name: str, issuer: str | None) -> str:
     own = {_acronym(issuer), _acronym(name)}
     return " ".join(w for w in tokens(name) if w not in own)
@@ -171,7 +178,7 @@ def find_entry(name: str, cat: Catalogue) -> str | None:
     exact = cat.certificates.lookup(name)
     if exact:
         return exact[0]
-    words = stems(name)
+    words = _stems(name)
     best = None
     for match in cat.certificates.find(name):
         if len(match.phrase) == 1 and len(match.phrase[0]) < 3:

@@ -67,8 +67,7 @@ def score_profile(profile: Profile, role: Role | None = None, *,
                   experience=read_experience(profile, cat, now))
     weights = {**DEFAULT_WEIGHTS, **book.ruleset.get("weights", {})}
     bands = {**DEFAULT_BANDS, **book.ruleset.get("bands", {})}
-    signal_weights = tuple((s, weights.get(s, 0.0)) for s in SIGNALS)
-    scored = [_judge(resolve_certificate(cert, i, cat), ctx, conf, signal_weights)
+    scored = [_judge(resolve_certificate(cert, i, cat), ctx, conf, weights)
               for i, cert in enumerate(profile.certificates)]
     findings = {rule_id: module.evaluate(conf[rule_id], ctx, scored)
                 for rule_id, module in rules.PROFILE_RULES.items()}
@@ -104,12 +103,15 @@ def _options(book: Rulebook, cat: Catalogue) -> dict[str, dict[str, Any]]:
 
 
 def _judge(view: CertView, ctx: Context, conf: Mapping[str, dict[str, Any]],
-           weights: Sequence[tuple[str, float]]) -> Scored:
-    """``weights``: (signal, weight) in ``SIGNALS`` order, the same for every certificate."""
+           weights: Mapping[str, float]) -> Scored:
     outcomes: dict[str, Outcome] = {rule_id: module.evaluate(conf[rule_id], view, ctx)
                                     for rule_id, module in rules.CERTIFICATE_RULES.items()}
-    total_weight = sum(weight for _, weight in weights) or 1.0
-    mean = sum(weight * outcomes[s].value for s, weight in weights) / total_weight
+    total_weight = weighted = 0.0
+    for name in SIGNALS:  # the weighted mean of the signals, in one pass
+        weight = weights.get(name, 0.0)
+        total_weight += weight
+        weighted += weight * outcomes[name].value
+    mean = weighted / (total_weight or 1.0)
     gate = relevance_rule.gate(conf["relevance"], outcomes["relevance"].value)
     score = 100.0 * mean * gate * outcomes["category"].value
     caps = [o.cap for o in outcomes.values() if o.cap is not None]

@@ -118,7 +118,6 @@ def root(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=8192)
 def stems(text: str) -> frozenset[str]:
     """Stems of the words that say what a certificate or job is about (not its rank or kind)."""
     return frozenset(stem(w) for w in content_words(text) if w not in TITLE_MODIFIERS)

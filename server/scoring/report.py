@@ -42,12 +42,15 @@ class Flag:
 class Signal:
     value: float
     note: str
+    # The value as the JSON shows it (clamped to 0..1, three decimals), worked out once: a
+    # Signal comes from a rule's remembered Outcome and is written into many reports.
+    shown: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "shown", round(min(1.0, max(0.0, self.value)), 3))
 
     def to_json(self) -> dict[str, Any]:
-        value = self.value
-        if not 0.0 < value < 1.0:  # (inside, clamping changes nothing: skip its two calls)
-            value = min(1.0, max(0.0, value))
-        return {"value": round(value, 3), "note": self.note}
+        return {"value": self.shown, "note": self.note}
 
 
 @dataclass(frozen=True, slots=True)

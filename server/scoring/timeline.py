@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 
 _DATE = re.compile(r"^\s*((?:19|20)\d\d)(?:-(0[1-9]|1[0-2]))?")
 MID_YEAR = 6
 
 
+@lru_cache(maxsize=2048)  # a request reads some eighty dates, of a few hundred distinct ones
 def month_number(value: str | None) -> int | None:
     """"2024-05" -> 2024*12+4; "2024" -> June 2024; anything unreadable -> None."""
     if not value:

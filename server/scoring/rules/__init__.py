@@ -92,7 +92,10 @@ def remembered(rule_id: str, conf: Mapping[str, Any], cat: Catalogue, key: Hasha
 
 def known(*parts: Any) -> tuple[Any, ...] | None:
     """``parts`` as a memo key, or None when one of them is missing (``()`` or None)."""
-    return None if any(part is None or part == () for part in parts) else parts
+    for part in parts:  # (a loop, not any() over a generator: called per rule and certificate)
+        if part is None or part == ():
+            return None
+    return parts
 
 
 def _registry() -> tuple[dict[str, ModuleType], dict[str, ModuleType]]:

@@ -36,10 +36,11 @@ def applied_in(cert: CertView, ctx: Context, around: int) -> tuple[Work, list[st
     """The work that best shows the certificate's skills in use, with the skills it shows."""
     issued = month_number(cert.cert.issued)
     best: tuple[tuple[int, int], Work, list[str]] | None = None
+    skills = set(cert.skills)
     for work in ctx.experience.work:
         if issued is not None and not work.active_after(issued - around, ctx.now):
             continue
-        shared = sorted(set(cert.skills) & work.skills)
+        shared = sorted(skills & work.skills)
         if not shared and not cert.skills and cert.field and work.field == cert.field:
             shared = []  # no skills to compare: the same field is weaker but real evidence
             rank = (0, work.start or 0)
