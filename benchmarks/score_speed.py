@@ -29,7 +29,7 @@ from benchmarks._profiles import Request, pool
 from parser.models import Profile
 from server.rulebook import Rulebook, load_rulebook
 from server.scoring import Role, score_profile
-from server.scoring.matching import catalogue, stem, tokens
+from server.scoring.matching import catalogue, clear_text_caches
 
 AS_OF = datetime.date(2025, 11, 1)
 Job = tuple[Profile, Role | None]
@@ -49,8 +49,7 @@ def jobs(requests: list[Request]) -> list[Job]:
 def forget(book: Rulebook) -> None:
     """Empty every memo the scorer keeps (the catalogue's, and the text helpers')."""
     catalogue(book).clear_memos()
-    tokens.cache_clear()
-    stem.cache_clear()
+    clear_text_caches()
 
 
 def median_ms(work: list[Job], action: Callable[[Job], object], repeat: int,

@@ -64,10 +64,31 @@ def normalise(text: str) -> str:
     return " ".join(tokens(_plain(text)))
 
 
-@lru_cache(maxsize=8192)
+# Texts up to this length (certificate names, skill labels, role and position titles) recur across
+# requests and are worth remembering; longer ones (about texts, job and position descriptions) are
+# a candidate's own words: they are tokenised afresh and never kept in the worker's memory.
+CACHED_TEXT_LENGTH = 80
+
+
 def tokens(text: str) -> tuple[str, ...]:
     """Word tokens; keeps "c++", "c#" and dots inside words ("node.js"), drops the rest."""
+    if len(text) <= CACHED_TEXT_LENGTH:
+        return _short_tokens(text)
+    return _tokens(text)
+
+
+def _tokens(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(_plain(text).replace("-", " ").replace("/", " ")))
+
+
+_short_tokens = lru_cache(maxsize=8192)(_tokens)
+
+
+def clear_text_caches() -> None:
+    """Forget every remembered text (benchmarks measure the cold cost with it)."""
+    _short_tokens.cache_clear()
+    stem.cache_clear()
+    root.cache_clear()
 
 
 def _plain(text: str) -> str:

@@ -130,3 +130,16 @@ def test_host_of_agrees_with_urlsplit(url: str | None) -> None:
        st.text(alphabet=st.sampled_from("abcXYZ09.-@:[]/?# \t\n%é"), max_size=30))
 def test_host_of_agrees_with_urlsplit_on_any_text(scheme: str, rest: str) -> None:
     assert host_of(scheme + rest) == _reference(scheme + rest)
+
+
+def test_a_candidates_long_texts_are_never_kept_in_memory():
+    """Descriptions and about texts are the candidate's own words: tokenised, never remembered."""
+    from server.scoring import matching
+
+    matching.clear_text_caches()
+    description = "Led the migration of Northwind Traders' reporting to a cloud warehouse. " * 3
+    assert len(description) > matching.CACHED_TEXT_LENGTH
+    assert matching.tokens(description)[:2] == ("led", "the")
+    assert matching._short_tokens.cache_info().currsize == 0
+    matching.tokens("Certified Kubernetes Administrator")
+    assert matching._short_tokens.cache_info().currsize == 1
