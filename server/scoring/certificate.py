@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -246,7 +245,7 @@ def _fields(entry: dict[str, Any], skills: dict[str, float], issuer_id: str | No
             cat: Catalogue) -> dict[str, float]:
     if entry:
         return {entry["field"]: 1.0}
-    majority = _majority_field(skills, cat)
+    majority = cat.majority_field(skills)
     if majority:
         return {majority: 1.0}
     fields: dict[str, float] = {}
@@ -260,9 +259,3 @@ def _fields(entry: dict[str, Any], skills: dict[str, float], issuer_id: str | No
     return dict(sorted(fields.items()))
 
 
-def _majority_field(skills: dict[str, float], cat: Catalogue) -> str | None:
-    votes: dict[str, float] = defaultdict(float)
-    for skill, weight in skills.items():
-        for field in cat.skill_fields(skill):
-            votes[field] += weight * cat.idf.get(skill, 1.0)
-    return max(sorted(votes), key=lambda f: votes[f]) if votes else None

@@ -17,7 +17,7 @@ import re
 import unicodedata
 import weakref
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import Any, Final, TypeVar, cast
@@ -417,6 +417,15 @@ class Catalogue:
         if b in self.related.get(a, ()) or a in self.related.get(b, ()):
             return 0.5
         return 0.0
+
+    def majority_field(self, skills: Mapping[str, float]) -> str | None:
+        """The field most of these weighted skills belong to, rarer skills weighing more; ties go
+        to the alphabetically first field, so the answer never depends on dict order."""
+        votes: dict[str, float] = defaultdict(float)
+        for skill, weight in skills.items():
+            for field_id in self.skill_fields(skill):
+                votes[field_id] += weight * self.idf.get(skill, 1.0)
+        return max(sorted(votes), key=lambda f: votes[f]) if votes else None
 
     def skill_fields(self, skill: str) -> tuple[str, ...]:
         return self._skill_fields.get(skill, ())

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 
 from parser.models import Position, Profile
@@ -130,7 +129,7 @@ def _resolve(cat: Catalogue, role: Role, from_direction: bool) -> Target:
         for skill in cat.skills_by_stem(title):
             skills.setdefault(skill, 1.0)
     if field is None and skills:
-        field = _majority_field(skills, cat)
+        field = cat.majority_field(skills)
         fields = _field_weights(field, (), cat)
     for skill in named:  # a language or soft skill the role names makes its field count too
         for other in cat.skill_fields(skill):
@@ -183,8 +182,8 @@ def find_family(title: str, cat: Catalogue, description: str | None = None) -> s
     key_word = head if head not in _MODIFIER_STEMS or not specific else specific[-1]
     # A skill named in several words in the title ("Learning and Development Manager") says
     # which field the job is in; a family from an unrelated field is then a false friend.
-    phrase_field = _majority_field({s: 1.0 for m in cat.skills.find(main) if len(m.phrase) > 1
-                                    for s in m.ids}, cat)
+    phrase_field = cat.majority_field({s: 1.0 for m in cat.skills.find(main)
+                                       if len(m.phrase) > 1 for s in m.ids})
     candidates: list[tuple[float, float, str]] = []
     for key, names in cat.role_words.items():
         if key_word not in names:
@@ -201,7 +200,7 @@ def find_family(title: str, cat: Catalogue, description: str | None = None) -> s
                         - 0.5 * sum(rarity(w) for w in name - set(words) - _RANK_STEMS)
                         for name in cat.role_names[key])
             candidates.append((explained, round(score, 6), key))
-    described = _majority_field({s: 1.0 for s in _skills_in(description or "", cat)}, cat)
+    described = cat.majority_field({s: 1.0 for s in _skills_in(description or "", cat)})
     if described:  # a job description that is about another field vetoes a family
         candidates = [c for c in candidates
                       if cat.field_relation(described, cat.book.roles[c[2]]["field"]) > 0
@@ -289,7 +288,7 @@ def _field_weights(field: str | None, extra: object, cat: Catalogue) -> dict[str
 def _field_from_words(title: str, description: str | None, cat: Catalogue) -> str | None:
     """A field named in the title ("Accounting Clerk"), unless the job description is about an
     unrelated one ("Networking Events Coordinator" organises breakfasts, not routers)."""
-    described = _majority_field({s: 1.0 for s in _skills_in(description or "", cat)}, cat)
+    described = cat.majority_field({s: 1.0 for s in _skills_in(description or "", cat)})
     for match in sorted(cat.fields.find(title), key=lambda m: -len(m.phrase)):
         field = match.ids[0]
         if described is None or cat.field_relation(described, field) > 0:
@@ -297,9 +296,3 @@ def _field_from_words(title: str, description: str | None, cat: Catalogue) -> st
     return None
 
 
-def _majority_field(skills: dict[str, float], cat: Catalogue) -> str | None:
-    votes: dict[str, float] = defaultdict(float)
-    for skill, weight in skills.items():
-        for field in cat.skill_fields(skill):
-            votes[field] += weight * cat.idf.get(skill, 1.0)
-    return max(sorted(votes), key=lambda f: votes[f]) if votes else None
