@@ -15,7 +15,7 @@ from parser.errors import ParserError
 from parser.formats.linkedin_html import looks_like_markup
 from parser.html_lines import guess_kind, read_certificate
 from parser.html_text import first_line, is_hidden, text_lines
-from parser.linkedin.entries import is_credential_url
+from parser.linkedin.entries import external_url
 from parser.linkedin.page import heading_kind
 from parser.models import Certificate, Person, Profile, Source
 
@@ -49,7 +49,7 @@ def read(doc: InputDocument) -> Profile:
             profile.certificates.append(Certificate(
                 name=read_lines.name, issuer=read_lines.issuer, issued=read_lines.issued,
                 expires=read_lines.expires, credential_id=read_lines.credential_id,
-                credential_url=_link(entry), skills=read_lines.skills,
+                credential_url=external_url(entry), skills=read_lines.skills,
                 kind=guess_kind(read_lines.name), locator=str(tree.getpath(entry)),
             ))
     if not profile.certificates:
@@ -114,11 +114,3 @@ def _split(block: etree._Element) -> list[etree._Element]:
     if len(lists) == 1 and len(children) == 1:
         return _split(lists[0])
     return [block]
-
-
-def _link(entry: etree._Element) -> str | None:
-    for anchor in entry.iter("a"):
-        href = (anchor.get("href") or "").strip()
-        if is_credential_url(href):
-            return href
-    return None
