@@ -49,59 +49,102 @@ class CertView:
 def resolve(cert: Certificate, index: int, cat: Catalogue) -> CertView:
     # Everything but the position depends on the name, issuer, credential host and listed skills
     # alone: memoised per catalogue, since the same certificates recur across profiles.
-    key = (cert.name, cert.issuer, host_of(cert.credential_url), tuple(cert.skills))
+    key = key_of(cert)
+    issuer_id = issuer_of(cat, key)
+    return view(cert, index, key, issuer_id, reading(cat, key[0], key[1], issuer_id, key[3]))
+
+
+def key_of(cert: Certificate) -> tuple[str, str | None, str | None, tuple[str, ...]]:
+    """(name, issuer, credential host, listed skills): all of a certificate that its CertView
+    depends on besides its position, so what derives from it may be memoised on it."""
+    return (cert.name, cert.issuer, host_of(cert.credential_url), tuple(cert.skills))
+
+
+def issuer_of(cat: Catalogue, key: tuple[Any, ...]) -> str | None:
+    """The issuer of a certificate with this ``key_of``, resolved (memoised per catalogue)."""
     # The host only helps find the issuer: once that is known, resolutions differing only in
     # the host are the same one.
-    issuer_id = cat.memoised(_issuer_of)(cert.issuer, key[2])
-    r: _Resolution = cat.memoised(_resolve)(cert.name, cert.issuer, issuer_id, key[3])
-    return CertView(index, cert, r.entry_id, r.entry, r.skills, r.field, r.fields, r.issuer_id,
+    return cat.memoised(_issuer_of)(key[1], key[2])
+
+
+def view(cert: Certificate, index: int, key: tuple[Any, ...], issuer_id: str | None,
+         r: Reading) -> CertView:
+    """The CertView of ``cert`` at ``index``, from what its ``key`` resolved to."""
+    return CertView(index, cert, r.entry_id, r.entry, r.skills, r.field, r.fields, issuer_id,
                     r.brands, r.how, r.words, r.meaning, key)
 
 
-class _Resolution(NamedTuple):
-    """What ``_resolve`` finds: the CertView fields that do not depend on the profile."""
+class Reading(NamedTuple):
+    """What a certificate's text says in catalogue terms: the CertView fields that do not
+    depend on the profile, nor on its issuer beyond what ``reading`` says."""
 
     entry_id: str | None
     entry: dict[str, Any]
     skills: dict[str, float]
     field: str | None
     fields: dict[str, float]
-    issuer_id: str | None
     brands: tuple[str, ...]
     how: str
     words: frozenset[str]
     meaning: int
 
 
-def _resolve(cat: Catalogue, name: str, issuer: str | None, issuer_id: str | None,
-             listed: tuple[str, ...]) -> _Resolution:
-    """What the certificate is in catalogue terms (shared between calls: the dicts in it are
-    read, never changed). Each step is memoised on just what it reads, so a
-    known name with another issuer or other listed skills reuses what the name alone says."""
+def reading(cat: Catalogue, name: str, issuer: str | None, issuer_id: str | None,
+            listed: tuple[str, ...]) -> Reading:
+    """The certificate's Reading, remembered under just what it depends on.
+
+    The issuer plays a part only where the name uses the issuer's initials ("AWS Certified
+    Welder" from the American Welding Society), and, for a name the catalogue does not know,
+    through the fields the issuer is known in. So one course name under a dozen platforms is
+    read once, not once per platform.
+    """
     memo = cat.memoised
     entry_id = memo(_entry_of)(name)
+    initials = _acronym(issuer)
+    if initials is not None and initials not in tokens(name):
+        initials = None  # initials the name does not use change nothing in it
+    issuer_fields = () if entry_id and cat.book.certificates.get(entry_id) else \
+        _issuer_fields(cat, issuer_id)
+    return memo(_read)(name, entry_id, initials, issuer_fields, listed)
+
+
+def _issuer_fields(cat: Catalogue, issuer_id: str | None) -> tuple[str, ...]:
+    return tuple(cat.book.issuers.get(issuer_id or "", {}).get("fields", ()))
+
+
+def _read(cat: Catalogue, name: str, entry_id: str | None, initials: str | None,
+          issuer_fields: tuple[str, ...], listed: tuple[str, ...]) -> Reading:
+    """What the certificate is in catalogue terms (shared between calls: the dicts in it are
+    read, never changed). Each step is memoised on just what it reads, so a
+    known name with another issuer or other listed skills reuses what the name alone says.
+
+    ``initials`` are the issuer's when the name uses them, ``issuer_fields`` the fields of the
+    issuer of a name that is no catalogue entry: all the issuer can change here."""
+    memo = cat.memoised
     entry = cat.book.certificates.get(entry_id, {}) if entry_id else {}
     skills: dict[str, float] = {s: 1.0 for s in entry.get("skills", ())}
     for text in listed:
         for skill in memo(_text_skills)(text):
             skills.setdefault(skill, 1.0)
     if not entry:
-        for skill in memo(_name_skills)(name, issuer, issuer_id):
+        for skill in memo(_name_skills)(name, initials, issuer_fields):
             skills.setdefault(skill, 1.0)
-    own_words = _without_own_acronyms(name, issuer)
+    own_words = _without_own_acronyms(name, initials)
     if not skills:  # last resort: one-word skill names that share a stem with its words
         for skill in memo(_stem_skills)(own_words):
             skills[skill] = STEM_SKILL_WEIGHT
-    fields = _fields(entry, skills, issuer_id, name, cat)
+    fields = _fields(entry, skills, issuer_fields, name, cat)
     field = max(sorted(fields), key=lambda f: fields[f]) if fields else None
     brands = memo(_brands)(name)
     how = "catalogue" if entry_id else "skills" if skills else "words"
     skills = dict(sorted(skills.items()))
-    words = _stems(" ".join([own_words, *listed]))
+    # The stems of its own words and of each listed skill: the same as those of the texts
+    # joined with spaces (no word spans two of them), each part remembered on its own, so
+    # another listing of a known name costs no new tokenising.
+    words = _stems(own_words).union(*map(_stems, listed))
     meaning = cat.intern((name, entry_id, tuple(skills.items()), tuple(fields.items()), how,
                           words))
-    return _Resolution(entry_id, entry, skills, field, fields, issuer_id, brands, how, words,
-                       meaning)
+    return Reading(entry_id, entry, skills, field, fields, brands, how, words, meaning)
 
 
 def _entry_of(cat: Catalogue, name: str) -> str | None:
@@ -125,23 +168,23 @@ def _brands(cat: Catalogue, name: str) -> tuple[str, ...]:
     return tuple(sorted({i for m in cat.issuers.find(name) for i in m.ids}))
 
 
-def _name_skills(cat: Catalogue, name: str, issuer: str | None,
-                 issuer_id: str | None) -> list[str]:
-    """Skills a name's words point to, minus the issuer's own initials and skills foreign to a
-    known issuer's fields.
+def _name_skills(cat: Catalogue, name: str, initials: str | None,
+                 issuer_fields: tuple[str, ...]) -> list[str]:
+    """Skills a name's words point to, minus the issuer's own initials (``initials``) and
+    skills foreign to the fields a known issuer works in (``issuer_fields``).
 
     "AWS Certified Welder" from the American Welding Society is about welding: its "AWS" is the
     society's initials, not Amazon Web Services.
     """
-    own = {_acronym(issuer), _acronym(name)}  # "CPP" in "Certified Professional Photographer
+    own = {initials, _acronym(name)}  # "CPP" in "Certified Professional Photographer
     # (CPP)" is the certificate's own acronym, not the C++ language
     found = [skill for match in cat.skills.find(name) if match.text not in own
              for skill in match.ids]
-    fields = cat.book.issuers.get(issuer_id or "", {}).get("fields", [])
-    if not fields:
+    if not issuer_fields:
         return found
     return [s for s in found
-            if any(cat.field_relation(f, g) > 0 for f in cat.skill_fields(s) for g in fields)]
+            if any(cat.field_relation(f, g) > 0 for f in cat.skill_fields(s)
+                   for g in issuer_fields)]
 
 
 @lru_cache(maxsize=8192)
@@ -152,8 +195,9 @@ def _stems(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
-def _without_own_acronyms(name: str, issuer: str | None) -> str:
-    own = {_acronym(issuer), _acronym(name)}
+def _without_own_acronyms(name: str, initials: str | None) -> str:
+    """The name's tokens without its own acronym and the issuer's ``initials``."""
+    own = {initials, _acronym(name)}
     return " ".join(w for w in tokens(name) if w not in own)
 
 
@@ -241,15 +285,14 @@ NAMED_FIELD_CONFIDENCE = 0.8
 MAX_ISSUER_FIELDS = 3  # an issuer active in more fields says nothing about one certificate
 
 
-def _fields(entry: dict[str, Any], skills: dict[str, float], issuer_id: str | None, name: str,
-            cat: Catalogue) -> dict[str, float]:
+def _fields(entry: dict[str, Any], skills: dict[str, float], issuer_fields: tuple[str, ...],
+            name: str, cat: Catalogue) -> dict[str, float]:
     if entry:
         return {entry["field"]: 1.0}
     majority = cat.majority_field(skills)
     if majority:
         return {majority: 1.0}
     fields: dict[str, float] = {}
-    issuer_fields = cat.book.issuers.get(issuer_id or "", {}).get("fields", [])
     if 0 < len(issuer_fields) <= MAX_ISSUER_FIELDS:
         for f in issuer_fields:
             fields[f] = ISSUER_FIELD_CONFIDENCE
@@ -257,5 +300,3 @@ def _fields(entry: dict[str, Any], skills: dict[str, float], issuer_id: str | No
         for f in match.ids:
             fields[f] = max(fields.get(f, 0.0), NAMED_FIELD_CONFIDENCE)
     return dict(sorted(fields.items()))
-
-

@@ -4,6 +4,12 @@ Order of work: resolve the role (or the candidate's direction) and the experienc
 certificate with the certificate rules and weigh the signals (``ruleset.weights``); judge the
 profile with the profile rules; combine. Nothing here knows a threshold or a wording: those live in
 the rule modules and ``ruleset.yaml``.
+
+Per certificate, what its text alone decides (its catalogue reading and the verdicts of the rules
+that read nothing else) comes from its card (``card``), one memo lookup; the rules that read the
+role, the date or the rest of the profile are asked on every request, each remembering what it
+may under the key of what it reads. What the rulebook fixes (options, weights, bands, which rules
+are on the card) is worked out once per rulebook (``plan``).
 """
 
 from __future__ import annotations
@@ -13,13 +19,14 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from parser.models import Profile
+from parser.models import Certificate, Profile
 from server.rulebook import Rulebook, load_rulebook
 from server.scoring import rules
+from server.scoring.card import card_of
 from server.scoring.certificate import CertView
-from server.scoring.certificate import resolve as resolve_certificate
 from server.scoring.context import Context
 from server.scoring.matching import Catalogue, catalogue
+from server.scoring.plan import Plan, plan_of, rule_options
 from server.scoring.report import (
     SIGNALS,
     Candidate,
@@ -27,6 +34,7 @@ from server.scoring.report import (
     Flag,
     Report,
     RoleSummary,
+    Signal,
     Summary,
 )
 from server.scoring.role import Role, Target, direction_role, resolve
@@ -36,9 +44,6 @@ from server.scoring.rules import volume as volume_rule
 from server.scoring.stage import read_experience
 from server.scoring.timeline import month_of
 
-DEFAULT_WEIGHTS = {"relevance": 0.4, "recency": 0.15, "provider": 0.1, "evidence": 0.25,
-                   "claims": 0.1}
-DEFAULT_BANDS = {"strong": 70.0, "moderate": 45.0, "weak": 20.0}
 ADVICE = ("This is advice for a person to weigh, not a decision: no rule here rejects a "
           "candidate on its own, and nothing in it uses or guesses age, gender, origin or any "
           "other protected attribute.")
@@ -55,7 +60,8 @@ def score_profile(profile: Profile, role: Role | None = None, *,
                   rulebook: Rulebook | None = None) -> Report:
     book = rulebook or load_rulebook(os.environ.get("CERTSIGNAL_RULES_DIR") or None)
     cat = catalogue(book)
-    conf = _options(book, cat)
+    plan = plan_of(book, cat)
+    conf = plan.conf
     day = as_of or datetime.date.today()
     now = month_of(day)
     own_role, direction = direction_role(profile)
@@ -65,10 +71,8 @@ def score_profile(profile: Profile, role: Role | None = None, *,
         target = resolve(own_role, cat, from_direction=True, direction=direction)
     ctx = Context(book=book, cat=cat, as_of=day, now=now, target=target, profile=profile,
                   experience=read_experience(profile, cat, now))
-    weights = {**DEFAULT_WEIGHTS, **book.ruleset.get("weights", {})}
-    bands = {**DEFAULT_BANDS, **book.ruleset.get("bands", {})}
-    scored = [_judge(resolve_certificate(cert, i, cat), ctx, conf, weights)
-              for i, cert in enumerate(profile.certificates)]
+    bands = plan.bands
+    scored = [_weigh(cert, i, ctx, plan) for i, cert in enumerate(profile.certificates)]
     findings = {rule_id: module.evaluate(conf[rule_id], ctx, scored)
                 for rule_id, module in rules.PROFILE_RULES.items()}
     stage = findings["stage"].extra
@@ -77,7 +81,7 @@ def score_profile(profile: Profile, role: Role | None = None, *,
     neutral, weight = float(stage["neutral"]), float(stage["weight"])
     total = 0 if not scored else _clamp(round(neutral + (adjusted - neutral) * weight))
     band = _band(total, bands) if scored else "none"
-    certificates = tuple(_certificate_report(s, bands) for s in scored)
+    certificates = tuple(_certificate_report(s, bands, cat) for s in scored)
     return Report(
         as_of=day.isoformat(),
         ruleset=book.name,
@@ -97,13 +101,12 @@ def score_profile(profile: Profile, role: Role | None = None, *,
 
 def _options(book: Rulebook, cat: Catalogue) -> dict[str, dict[str, Any]]:
     """Validated rule options, once per rulebook (kept on its Catalogue)."""
-    if cat.rule_options is None:
-        cat.rule_options = rules.options(book)
-    return cat.rule_options
+    return rule_options(book, cat)
 
 
 def _judge(view: CertView, ctx: Context, conf: Mapping[str, dict[str, Any]],
            weights: Mapping[str, float]) -> Scored:
+    """One certificate through the certificate rules, with any options and weights."""
     outcomes: dict[str, Outcome] = {rule_id: module.evaluate(conf[rule_id], view, ctx)
                                     for rule_id, module in rules.CERTIFICATE_RULES.items()}
     total_weight = weighted = 0.0
@@ -111,31 +114,61 @@ def _judge(view: CertView, ctx: Context, conf: Mapping[str, dict[str, Any]],
         weight = weights.get(name, 0.0)
         total_weight += weight
         weighted += weight * outcomes[name].value
-    mean = weighted / (total_weight or 1.0)
-    gate = relevance_rule.gate(conf["relevance"], outcomes["relevance"].value)
+    return _scored(view, outcomes, weighted / (total_weight or 1.0), conf["relevance"])
+
+
+def _weigh(cert: Certificate, index: int, ctx: Context, plan: Plan) -> Scored:
+    """``_judge`` of the certificate at ``index`` with the rulebook's own options and weights:
+    what its text alone decides comes from its card, the rest is judged here."""
+    card = card_of(cert, ctx, plan.own_rules)
+    view = card.view(cert, index)
+    own = card.outcomes
+    outcomes = {rule_id: own[rule_id] if evaluate is None else evaluate(conf, view, ctx)
+                for rule_id, evaluate, conf in plan.certificate_rules}
+    weighted = 0.0
+    for name, weight in plan.signal_weights:  # the same sum, in the same order, as _judge's
+        weighted += weight * outcomes[name].value
+    return _scored(view, outcomes, weighted / (plan.total_weight or 1.0),
+                   plan.conf["relevance"])
+
+
+def _scored(view: CertView, outcomes: dict[str, Outcome], mean: float,
+            relevance_conf: dict[str, Any]) -> Scored:
+    gate = relevance_rule.gate(relevance_conf, outcomes["relevance"].value)
     score = 100.0 * mean * gate * outcomes["category"].value
     caps = [o.cap for o in outcomes.values() if o.cap is not None]
-    return Scored(view=view, outcomes=outcomes, score=min([score, *caps]))
+    return Scored(view=view, outcomes=outcomes, score=min([score, *caps]) if caps else score)
 
 
-def _certificate_report(s: Scored, bands: Mapping[str, float]) -> CertificateReport:
+def _certificate_report(s: Scored, bands: Mapping[str, float],
+                        cat: Catalogue) -> CertificateReport:
     score = _clamp(round(s.score))
     band = _band(score, bands)
-    flags = tuple(f for o in s.outcomes.values() for f in o.flags)
     ids = s.flag_ids
+    # The badge says what the band and the flag ids say, nothing else: few combinations recur,
+    # so each is written once per catalogue.
+    badge = cat.recall("badges", (band, ids), lambda: _badge(band, ids))
+    cert = s.view.cert
+    outcomes = s.outcomes
+    return CertificateReport(
+        index=s.view.index, locator=cert.locator, name=cert.name, issuer=cert.issuer,
+        score=score, band=band,
+        category="soft_skill" if "soft_skill" in ids else "technical", field=s.view.field,
+        signals=_signals(outcomes),
+        flags=tuple(f for o in outcomes.values() for f in o.flags), badge=badge)
+
+
+def _signals(outcomes: Mapping[str, Outcome]) -> dict[str, Signal]:
+    return {name: outcomes[name] for name in SIGNALS}  # an Outcome is its own Signal
+
+
+def _badge(band: str, ids: frozenset[str]) -> str:
     words = [word for flag, word in _BADGE_WORDS if flag in ids]
     if "relevant" not in ids and "off_target" not in ids:
         words.insert(0, "partly relevant")
     if "dated" in ids and "expired" in ids:
         words.remove("dated")
-    badge = f"{BAND_WORDS[band]} · {', '.join(words[:3])}" if words else BAND_WORDS[band]
-    cert = s.view.cert
-    return CertificateReport(
-        index=s.view.index, locator=cert.locator, name=cert.name, issuer=cert.issuer,
-        score=score, band=band,
-        category="soft_skill" if "soft_skill" in ids else "technical", field=s.view.field,
-        signals={name: s.outcomes[name].signal for name in SIGNALS},
-        flags=flags, badge=badge)
+    return f"{BAND_WORDS[band]} · {', '.join(words[:3])}" if words else BAND_WORDS[band]
 
 
 def _band(score: float, bands: Mapping[str, float]) -> str:

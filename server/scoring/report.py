@@ -68,6 +68,11 @@ class CertificateReport:
     badge: str
 
     def to_json(self) -> dict[str, Any]:
+        # Signal.to_json and Flag.to_json written out here: a report holds a hundred of them.
+        signals = {}
+        for name in SIGNALS:
+            signal = self.signals[name]
+            signals[name] = {"value": signal.shown, "note": signal.note}
         return {
             "index": self.index,
             "locator": self.locator,
@@ -77,8 +82,8 @@ class CertificateReport:
             "band": self.band,
             "category": self.category,
             "field": self.field,
-            "signals": {name: self.signals[name].to_json() for name in SIGNALS},
-            "flags": [flag.to_json() for flag in self.flags],
+            "signals": signals,
+            "flags": [{"id": flag.id, "message": flag.message} for flag in self.flags],
             "badge": self.badge,
         }
 

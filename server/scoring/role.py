@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from parser.models import Position, Profile
 from server.scoring.matching import (
+    CACHED_TEXT_LENGTH,
     LANGUAGES,
     RANK_WORDS,
     TITLE_MODIFIERS,
@@ -156,6 +157,33 @@ def find_family(title: str, cat: Catalogue, description: str | None = None) -> s
     is taken when the job description's skills point to its field. Guessing wrong is worse than
     admitting the title is unknown.
     """
+    found = _families_of(cat, title)
+    if not isinstance(found, tuple):
+        return found
+    return _choose(found, described_field(description, cat), cat)
+
+
+def family_with(title: str, cat: Catalogue, described: str | None) -> str | None:
+    """``find_family`` of a position's or project's title whose description has been read
+    already (``described``: its ``described_field``). What the title alone says is remembered
+    for a short title, as the title's other readings are (see ``stage._work``)."""
+    found = cat.memoised(_families_of)(title) if len(title) <= CACHED_TEXT_LENGTH else \
+        _families_of(cat, title)
+    return _choose(found, described, cat) if isinstance(found, tuple) else found
+
+
+def described_field(description: str | None, cat: Catalogue) -> str | None:
+    """The field most of the skills a job description names belong to, if any."""
+    return cat.majority_field({s: 1.0 for s in _skills_in(description or "", cat)})
+
+
+Candidate = tuple[float, float, str]  # (share of the title explained, closeness, family)
+
+
+def _families_of(cat: Catalogue, title: str) -> str | tuple[Candidate, ...] | None:
+    """What the title alone says: its family when a name or alias spells it out, else the
+    families that explain it (which the job description may still narrow, see ``_choose``),
+    None when it has no words to go on."""
     main = _MAIN_TITLE.split(title, maxsplit=1)[0]
     unranked = " ".join(w for w in tokens(main) if w not in RANK_WORDS)
     for text in (title, main, unranked):
@@ -184,7 +212,7 @@ def find_family(title: str, cat: Catalogue, description: str | None = None) -> s
     # which field the job is in; a family from an unrelated field is then a false friend.
     phrase_field = cat.majority_field({s: 1.0 for m in cat.skills.find(main)
                                        if len(m.phrase) > 1 for s in m.ids})
-    candidates: list[tuple[float, float, str]] = []
+    candidates: list[Candidate] = []
     for key, names in cat.role_words.items():
         if key_word not in names:
             continue
@@ -200,11 +228,16 @@ def find_family(title: str, cat: Catalogue, description: str | None = None) -> s
                         - 0.5 * sum(rarity(w) for w in name - set(words) - _RANK_STEMS)
                         for name in cat.role_names[key])
             candidates.append((explained, round(score, 6), key))
-    described = cat.majority_field({s: 1.0 for s in _skills_in(description or "", cat)})
+    return tuple(candidates)
+
+
+def _choose(candidates: tuple[Candidate, ...], described: str | None,
+            cat: Catalogue) -> str | None:
+    """The family among the title's ``candidates``, given the job description's field."""
     if described:  # a job description that is about another field vetoes a family
-        candidates = [c for c in candidates
-                      if cat.field_relation(described, cat.book.roles[c[2]]["field"]) > 0
-                      or c[0] >= 1.0]
+        candidates = tuple(c for c in candidates
+                           if cat.field_relation(described, cat.book.roles[c[2]]["field"]) > 0
+                           or c[0] >= 1.0)
     if not candidates:
         return None
     top = max(c[:2] for c in candidates)

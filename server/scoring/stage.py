@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from parser.models import Profile
 from server.scoring.matching import Catalogue
-from server.scoring.role import find_family
+from server.scoring.role import family_with
 from server.scoring.timeline import month_number, year_span
 
 
@@ -46,13 +46,10 @@ class Work:
 @dataclass(frozen=True, slots=True)
 class Experience:
     work: tuple[Work, ...]
+    positions: tuple[Work, ...]  # the work that is positions (rules ask per certificate)
     months: int  # total months in positions, overlaps counted once
     fields: dict[str, int]  # field -> months, positions only
     titles: tuple[str, ...]  # position titles, latest first
-
-    @property
-    def positions(self) -> tuple[Work, ...]:
-        return tuple(w for w in self.work if w.kind == "position")
 
     @property
     def main_fields(self) -> tuple[str, ...]:
@@ -76,7 +73,8 @@ def read_experience(profile: Profile, cat: Catalogue, now: int) -> Experience:
         if w.field and w.start is not None:
             fields[w.field] += max(1, (w.end if w.end is not None else now) - w.start)
     ordered = sorted(positions, key=lambda w: -(w.start or 0))
-    return Experience(work=tuple(work), months=_merged_months(positions, now),
+    return Experience(work=tuple(work), positions=tuple(positions),
+                      months=_merged_months(positions, now),
                       fields=dict(sorted(fields.items())),
                       titles=tuple(w.title for w in ordered))
 
@@ -95,12 +93,15 @@ def _work(kind: str, title: str, company: str | None, start: str | None, end: st
 def _reading(cat: Catalogue, title: str, description: str | None) -> tuple[
         str | None, str | None, frozenset[str]]:
     """(role family, field, skills shown) of a title and its description."""
-    family = find_family(title, cat, description)
+    # The description is read once, for the family and for the skills; what the title alone
+    # says of the family is remembered (see role.family_with).
+    described = list(cat.skills.find(description)) if description else []
+    family = family_with(title, cat, cat.majority_field({s: 1.0 for m in described
+                                                         for s in m.ids}))
     entry = cat.book.roles.get(family, {}) if family else {}
     skills: set[str] = set()
-    for text in (title, description or ""):
-        for match in cat.skills.find(text):
-            skills.update(match.ids)
+    for match in (*cat.skills.find(title), *described):
+        skills.update(match.ids)
     field = entry.get("field")
     if field is None and skills:
         votes: dict[str, float] = defaultdict(float)

@@ -6,6 +6,12 @@ docstring with PASS/FAIL examples, and ``evaluate``:
 - certificate rules: ``evaluate(conf, cert: CertView, ctx: Context) -> Outcome``
 - profile rules:     ``evaluate(conf, ctx: Context, scored: Sequence[Scored]) -> Finding``
 
+A certificate rule may also say ``READS = "certificate"``: its Outcome depends on nothing but the
+certificate's own text (name, issuer, credential host, listed skills, and what those resolve to
+in the catalogue), never on its dates, the role or the rest of the profile. The engine then judges
+it once per distinct certificate and keeps the Outcome on the certificate's card
+(``server.scoring.card``). A rule that does not say so is judged on every request.
+
 Options come from ``ruleset.rules.<id>`` in the rulebook, merged over ``DEFAULT`` and validated by
 ``options``: an unknown name or a wrong type raises ``RulebookError`` naming rule and option.
 """
@@ -24,23 +30,18 @@ from server.scoring.report import Flag, Signal
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(Signal):
     """A certificate rule's verdict: a value in 0..1, the sentence behind it, and flags.
 
     ``cap`` (0..100), when set, is the highest score the certificate may get whatever its other
     merits (an expired credential certifies nothing current, however relevant).
+
+    An Outcome is itself the report's Signal (its value and note): most Outcomes are remembered
+    and appear in many reports, which then share it instead of each holding a copy.
     """
 
-    value: float
-    note: str
     flags: tuple[Flag, ...] = ()
     cap: float | None = None
-    # The report's form of it, made once: most Outcomes are remembered and appear in many
-    # reports.
-    signal: Signal = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "signal", Signal(self.value, self.note))
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from server.scoring.report import Flag
 from server.scoring.rules import Outcome, known, remembered
 
 ID = "category"
+READS = "certificate"  # its own text alone: judged once per certificate card
 CONF = {"soft-weight": float, "soft-share": float}
 DEFAULT: dict[str, Any] = {"soft-weight": 0.6, "soft-share": 0.5}
 

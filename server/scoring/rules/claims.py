@@ -22,6 +22,7 @@ from server.scoring.report import Flag
 from server.scoring.rules import Outcome, remembered
 
 ID = "claims"
+READS = "certificate"  # its own text alone: judged once per certificate card
 CONF = {"inflated-value": float}
 DEFAULT: dict[str, Any] = {"inflated-value": 0.2}
 

@@ -10,6 +10,10 @@ or ID makes it ``verifiable`` (adds ``verifiable-bonus``).
 Options: ``around-months`` (12), ``applied-value`` (1.0), ``not-applied-value`` (0.3),
 ``nothing-value`` (0.5), ``verifiable-bonus`` (0.15).
 
+An Outcome that names the candidate's work is judged afresh for every profile and never kept;
+the others ("not applied", "nothing to look in") name only the certificate's skills, and are
+remembered per catalogue.
+
 PASS (flag ``applied``):     "Tableau Desktop Specialist" 2023-05; Data Analyst at Northwind 2024–
 FAIL (flag ``not_applied``): "Tableau Desktop Specialist" 2023-05; Barista at Contoso 2023–
 """
@@ -21,7 +25,7 @@ from typing import Any
 from server.scoring.certificate import CertView
 from server.scoring.context import Context
 from server.scoring.report import Flag
-from server.scoring.rules import Outcome
+from server.scoring.rules import Outcome, known, remembered
 from server.scoring.stage import Work
 from server.scoring.timeline import month_number
 
@@ -55,25 +59,47 @@ def applied_in(cert: CertView, ctx: Context, around: int) -> tuple[Work, list[st
 
 def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
     found = applied_in(cert, ctx, conf["around-months"])
-    flags: list[Flag] = []
-    if found is not None:
-        work, shared = found
-        uses = f" (uses {', '.join(ctx.cat.label('skills', s) for s in shared[:3])})" \
-            if shared else ""
-        sentence = f"Applied {work.describe()}{uses}."
-        value, note = conf["applied-value"], sentence
-        flags.append(Flag("applied", sentence))
-    elif ctx.experience.positions:  # projects alone are too thin to call it "not applied"
+    record = cert.cert
+    how = "credential URL" if record.credential_url else \
+        "credential ID" if record.credential_id else None
+    if found is not None:  # names the candidate's work: judged afresh, never remembered
+        return _applied(conf, found, how, ctx)
+    # Otherwise the Outcome names nothing of the profile, only the certificate's skills (or
+    # that there are no positions): remembered per catalogue.
+    if ctx.experience.positions:
+        key = known("not applied", cert.meaning, how or "")
+    else:
+        key = ("nothing", how)
+    return remembered(ID, conf, ctx.cat, key, lambda: _unapplied(conf, cert, how, ctx))
+
+
+def _applied(conf: dict[str, Any], found: tuple[Work, list[str]], how: str | None,
+             ctx: Context) -> Outcome:
+    work, shared = found
+    uses = f" (uses {', '.join(ctx.cat.label('skills', s) for s in shared[:3])})" \
+        if shared else ""
+    sentence = f"Applied {work.describe()}{uses}."
+    return _checkable(conf, conf["applied-value"], sentence, Flag("applied", sentence), how)
+
+
+def _unapplied(conf: dict[str, Any], cert: CertView, how: str | None, ctx: Context) -> Outcome:
+    if ctx.experience.positions:  # projects alone are too thin to call it "not applied"
         what = ", ".join(ctx.cat.label("skills", s) for s in list(cert.skills)[:3])
         about = f" shows its skills ({what})" if what else " shows it in use"
-        value = conf["not-applied-value"]
-        note = f"No position or project after it{about}: learned, not yet shown applied."
-        flags.append(Flag("not_applied", "No later work shows it applied."))
-    else:
-        value, note = conf["nothing-value"], "No positions or projects to look for its use in."
-    if cert.cert.credential_url or cert.cert.credential_id:
-        how = "credential URL" if cert.cert.credential_url else "credential ID"
+        return _checkable(conf, conf["not-applied-value"],
+                          f"No position or project after it{about}: learned, not yet shown "
+                          "applied.", Flag("not_applied", "No later work shows it applied."),
+                          how)
+    return _checkable(conf, conf["nothing-value"],
+                      "No positions or projects to look for its use in.", None, how)
+
+
+def _checkable(conf: dict[str, Any], value: float, note: str, flag: Flag | None,
+               how: str | None) -> Outcome:
+    """The Outcome, with the bonus and note of a credential URL or ID (``how``) if it has one."""
+    flags: tuple[Flag, ...] = (flag,) if flag is not None else ()
+    if how is not None:
         value = min(1.0, value + conf["verifiable-bonus"])
         note += f" It has a {how}, so it can be checked."
-        flags.append(Flag("verifiable", f"Verifiable: has a {how}."))
-    return Outcome(value, note, tuple(flags))
+        flags += (Flag("verifiable", f"Verifiable: has a {how}."),)
+    return Outcome(value, note, flags)

@@ -25,9 +25,10 @@ from server.scoring.certificate import CertView
 from server.scoring.context import Context
 from server.scoring.matching import tokens
 from server.scoring.report import Flag
-from server.scoring.rules import Outcome, known, remembered
+from server.scoring.rules import Outcome, remembered
 
 ID = "provider"
+READS = "certificate"  # its own text alone: judged once per certificate card
 CONF = {"tiers": dict, "unknown-value": float, "mismatch-value": float, "well-known-tiers": list,
         "claim-words": list, "authority-words": list, "authority-value": float}
 DEFAULT: dict[str, Any] = {
@@ -52,8 +53,12 @@ _TIER_WORDS = {"vendor_exam": "a vendor's exam", "professional_body": "a profess
 
 
 def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
-    # Depends on the certificate's name, issuer and resolution only: remembered per catalogue.
-    return remembered(ID, conf, ctx.cat, known(cert.key), lambda: judge(conf, cert, ctx))
+    # Depends on the certificate's name (what it claims), its stated issuer and who that
+    # resolved to only: remembered per catalogue under those, so the same certificate with other
+    # listed skills or credential links shares the answer.
+    key = (cert.cert.name, cert.cert.issuer, cert.issuer_id) if cert.meaning is not None \
+        else None  # a view built by hand: its parts need not agree with its name
+    return remembered(ID, conf, ctx.cat, key, lambda: judge(conf, cert, ctx))
 
 
 def judge(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:

@@ -36,11 +36,28 @@ _PACE = {"fast": "a fast-moving field", "medium": "a steadily changing field",
 
 
 def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
-    # Reads only the dates, the field and the catalogue's validity: few distinct combinations,
-    # so remembered per catalogue.
-    key = (cert.cert.issued, cert.cert.expires, cert.field, cert.entry.get("validity_months"),
-           ctx.now)
-    return remembered(ID, conf, ctx.cat, key, lambda: judge(conf, cert, ctx))
+    # Remembered per catalogue under just what the Outcome reads: the month it expired (when it
+    # has), else the issue date, the pace of its field (not the field: fields of one pace read
+    # alike) and the catalogue's validity. Few distinct combinations, so most are answered
+    # from memory even for profiles never seen before.
+    return remembered(ID, conf, ctx.cat, _key(conf, cert, ctx), lambda: judge(conf, cert, ctx))
+
+
+def _key(conf: dict[str, Any], cert: CertView, ctx: Context) -> tuple[Any, ...]:
+    expires = month_number(cert.cert.expires)
+    if expires is not None and expires < ctx.now:
+        return ("expired", expires, ctx.now)
+    issued = cert.cert.issued
+    if month_number(issued) is None:
+        return ("undated",)
+    validity = cert.entry.get("validity_months") if expires is None else None
+    return (issued, _volatility(conf, cert, ctx), validity, ctx.now)
+
+
+def _volatility(conf: dict[str, Any], cert: CertView, ctx: Context) -> str:
+    volatility: str = ctx.book.fields.get(cert.field or "", {}).get(
+        "volatility", conf["default-volatility"])
+    return volatility
 
 
 def judge(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
@@ -55,8 +72,7 @@ def judge(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
     if issued is None:
         return Outcome(conf["undated-value"], "No issue date shown, so how current it is cannot "
                        "be told; left neutral.")
-    volatility = ctx.book.fields.get(cert.field or "", {}).get("volatility",
-                                                               conf["default-volatility"])
+    volatility = _volatility(conf, cert, ctx)
     half_life = int(ctx.book.volatility.get(volatility, {}).get("half_life_months", 48))
     age = max(0, ctx.now - issued)
     value = max(conf["floor"], 0.5 ** (age / half_life))
