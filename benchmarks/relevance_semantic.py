@@ -2,6 +2,7 @@
 
 Run: .venv/bin/pip install -e '.[semantic]'  (once; torch first: see benchmarks/relevance/README.md)
      .venv/bin/python benchmarks/relevance_semantic.py [--rules DIR] [--main-only]
+     (--main-only skips the development and held-out sets)
 Needs the optional ``semantic`` extra (server/scoring/semantic.py); without it, says so and exits 2.
 
 For every pair of a relevance set it computes
@@ -39,6 +40,7 @@ from benchmarks.relevance_auc import PAIRS, auc, relevance
 from server.rulebook import Rulebook, load_rulebook
 from server.scoring import semantic
 
+DEV = PAIRS.parent / "dev.yaml"
 HOLDOUT = PAIRS.parent / "holdout.yaml"
 WEIGHTS = [round(i / 10, 1) for i in range(11)]
 # The rulebook's own words for "I know nothing about this certificate" (rules/relevance.py).
@@ -156,6 +158,7 @@ def report(title: str, scored: Scored, rule_name: str, weight: float) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=Path, default=PAIRS, help="the set the blend is chosen on")
+    parser.add_argument("--dev", type=Path, default=DEV)
     parser.add_argument("--holdout", type=Path, default=HOLDOUT)
     parser.add_argument("--rules", type=Path, default=None, help="override rulebook directory")
     parser.add_argument("--main-only", action="store_true", help="do not touch the held-out set")
@@ -171,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     rule_name, weight = choose_blend(main_set)  # fixed here, before the held-out set is read
     report(f"main set ({args.pairs.name})", main_set, rule_name, weight)
     if not args.main_only:
+        dev = Scored(load_pairs(args.dev), load_rulebook(args.rules))
+        report(f"development set ({args.dev.name})", dev, rule_name, weight)
         holdout = Scored(load_pairs(args.holdout), load_rulebook(args.rules))  # cold memos
         report(f"held-out set ({args.holdout.name})", holdout,
                rule_name, weight)
