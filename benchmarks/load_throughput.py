@@ -1,7 +1,7 @@
 """Service throughput: /api/v1/score (20-certificate profiles) against /api/v1/health.
 
 Run:  .venv/bin/python benchmarks/load_throughput.py [--clients 8] [--requests 150] [--workers N]
-      [--profiles N]
+      [--profiles N] [--certificates 20]
 
 Starts `certsignal serve` (gunicorn) on a free loopback port, drives each endpoint with N
 concurrent clients for a bounded number of requests (and at most --max-seconds per phase), then
@@ -37,10 +37,11 @@ TARGET_RATIO = 0.5
 AS_OF = "2025-06-01"
 
 
-def bodies(count: int, seed: int) -> list[bytes]:
-    """``count`` encoded /api/v1/score bodies, each a different 20-certificate candidate."""
+def bodies(count: int, seed: int, certificates: int = 20) -> list[bytes]:
+    """``count`` encoded /api/v1/score bodies, each a different candidate."""
     book = load_rulebook(None)
-    return [json.dumps(r.body(AS_OF)).encode() for r in pool(count, book, seed=seed)]
+    return [json.dumps(r.body(AS_OF)).encode()
+            for r in pool(count, book, certificates=certificates, seed=seed)]
 
 
 def phase(port: int, clients: int, per_client: int, max_seconds: float, method: str,
@@ -84,10 +85,12 @@ def main() -> int:
     parser.add_argument("--max-seconds", type=float, default=60.0, help="per phase")
     parser.add_argument("--profiles", type=int, default=0,
                         help="distinct candidates to cycle through [default: one per request]")
+    parser.add_argument("--certificates", type=int, default=20,
+                        help="certificates per candidate [default: 20, a heavy profile]")
     args = parser.parse_args()
 
-    measured = bodies(args.profiles or args.clients * args.requests, seed=1)
-    warm_up = bodies(20, seed=2)  # other candidates: the measured ones arrive unseen
+    measured = bodies(args.profiles or args.clients * args.requests, 1, args.certificates)
+    warm_up = bodies(20, 2, args.certificates)  # other candidates: the measured ones arrive unseen
     with gunicorn(workers=args.workers) as port:
         for body in warm_up:  # every worker builds its catalogue and imports before the clock
             request(port, "GET", "/api/v1/health")
@@ -98,7 +101,8 @@ def main() -> int:
                       "/api/v1/score", measured)
 
     print(f"gunicorn workers={args.workers} clients={args.clients} "
-          f"requests/client={args.requests} distinct profiles={len(measured)} (loopback)")
+          f"requests/client={args.requests} distinct profiles={len(measured)} "
+          f"certificates/profile={args.certificates} (loopback)")
     for name, result in (("health", health), ("score ", score)):
         print(f"  {name}  {result['rps']:8.1f} req/s   p50 {result['p50_ms']:6.1f} ms   "
               f"p99 {result['p99_ms']:6.1f} ms   {result['requests']:.0f} requests, "

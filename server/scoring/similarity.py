@@ -114,9 +114,10 @@ class WordVectors:
         # so the text is not read for meaning at all and the rulebook judges alone.
         if not rows or known < MIN_KNOWN_SHARE * (known + unknown):
             return None
-        mean = np.average(np.asarray(rows, dtype=np.float32), axis=0, weights=weights)
-        norm = float(np.linalg.norm(mean))
-        return (mean / norm).astype(np.float32) if norm else None
+        # The weighted sum points where the weighted mean does; only its direction is kept.
+        total = np.asarray(weights, dtype=np.float32) @ np.asarray(rows, dtype=np.float32)
+        norm = float(np.linalg.norm(total))
+        return total / norm if norm else None
 
 
 def cosine(a: Vector | None, b: Vector | None) -> float | None:
