@@ -47,16 +47,18 @@ def request(port: int, method: str, path: str, body: Any = None,
 
 @contextlib.contextmanager
 def gunicorn(workers: int = 2, env: Mapping[str, str] | None = None,
-             startup_timeout: float = 30.0) -> Iterator[int]:
-    """Yields the port once /api/v1/health answers; SIGTERM (graceful stop) on exit."""
+             startup_timeout: float = 30.0, preamble: str = "") -> Iterator[int]:
+    """Yields the port once /api/v1/health answers; SIGTERM (graceful stop) on exit.
+
+    ``preamble``: Python run in the server process before it starts (benchmarks only)."""
     port = free_port()
     environment = {**os.environ, "CERTSIGNAL_RATE_LIMIT": "off", **(env or {})}
     # The server logs a line per request: a file, not a pipe nobody drains (which would fill
     # and block the server mid-load).
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
         process = subprocess.Popen(
-            [sys.executable, "-c", START, "serve", "--host", "127.0.0.1", "--port", str(port),
-             "--workers", str(workers)],
+            [sys.executable, "-c", preamble + START, "serve", "--host", "127.0.0.1",
+             "--port", str(port), "--workers", str(workers)],
             env=environment, stdout=subprocess.DEVNULL, stderr=log)
 
         def tail() -> str:

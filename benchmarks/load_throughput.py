@@ -87,11 +87,15 @@ def main() -> int:
                         help="distinct candidates to cycle through [default: one per request]")
     parser.add_argument("--certificates", type=int, default=20,
                         help="certificates per candidate [default: 20, a heavy profile]")
+    parser.add_argument("--ceiling", action="store_true",
+                        help="replace scoring by one precomputed Report (benchmarks/_ceiling.py): "
+                             "the ratio no faster scorer can pass")
     args = parser.parse_args()
 
     measured = bodies(args.profiles or args.clients * args.requests, 1, args.certificates)
     warm_up = bodies(20, 2, args.certificates)  # other candidates: the measured ones arrive unseen
-    with gunicorn(workers=args.workers) as port:
+    preamble = "import benchmarks._ceiling; " if args.ceiling else ""
+    with gunicorn(workers=args.workers, preamble=preamble) as port:
         for body in warm_up:  # every worker builds its catalogue and imports before the clock
             request(port, "GET", "/api/v1/health")
             request(port, "POST", "/api/v1/score", body)
@@ -102,7 +106,8 @@ def main() -> int:
 
     print(f"gunicorn workers={args.workers} clients={args.clients} "
           f"requests/client={args.requests} distinct profiles={len(measured)} "
-          f"certificates/profile={args.certificates} (loopback)")
+          f"certificates/profile={args.certificates} (loopback)"
+          + (" CEILING: scoring replaced by a precomputed Report" if args.ceiling else ""))
     for name, result in (("health", health), ("score ", score)):
         print(f"  {name}  {result['rps']:8.1f} req/s   p50 {result['p50_ms']:6.1f} ms   "
               f"p99 {result['p99_ms']:6.1f} ms   {result['requests']:.0f} requests, "
