@@ -2,6 +2,11 @@
 // keyboard shortcut, relayed as an "annotate" message), to the autoAnnotate setting, and to
 // LinkedIn's single-page navigation. A feature that throws is reported, never left to break the
 // page or the message channel.
+//
+// It is injected on every LinkedIn page, not only on profiles: LinkedIn moves from the feed or a
+// search to a profile without loading a page, so a script injected on /in/ pages alone would
+// miss every profile reached that way. Off a profile it only watches the URL: nothing is read
+// or sent.
 "use strict";
 
 (() => {
@@ -14,7 +19,10 @@
   let page = new AbortController(); // aborted when the URL changes: answers for old pages drop
   let requested = false; // the recruiter asked for annotations in this tab
 
+  const onProfile = () => location.pathname.startsWith("/in/");
+
   async function run() {
+    if (!onProfile()) return { status: "not-applicable" };
     requested = true;
     try {
       const result = await feature.init(page.signal);
@@ -50,9 +58,9 @@
     page.abort();
     page = new AbortController();
     cs.annotate.clearAnnotations(document); // the old profile's annotations never stay behind
-    if (!location.pathname.startsWith("/in/")) return;
+    if (!onProfile()) return;
     if (requested || (await autoAnnotate())) runWhenSettled();
   });
 
-  autoAnnotate().then((enabled) => enabled && runWhenSettled());
+  if (onProfile()) autoAnnotate().then((enabled) => enabled && runWhenSettled());
 })();

@@ -143,6 +143,39 @@ def test_single_page_navigation_reannotates_the_new_profile(
     assert len(now["summaries"]) == 1 and now["notices"] == []
 
 
+# A LinkedIn feed page of fictional posts: what a recruiter sees before opening a profile.
+FEED_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Feed</title></head>
+<body><main class="scaffold-layout__main" aria-label="Main Feed">
+<div class="feed-shared-update-v2"><span dir="ltr">Dana Example shared a post about data
+quality at Northwind Traders.</span></div></main></body></html>"""
+
+
+def test_a_profile_reached_from_the_feed_without_a_page_load_is_annotated(
+    browser: Driver, site: bs.FixtureSite, service: bs.WsgiServer,
+    service_calls: list[dict[str, Any]], pages: list[Page]
+) -> None:
+    page = pages[0]
+    site.pages["/feed/"] = FEED_HTML
+    next_path = f"/in/from-feed-{page.vanity}/"
+    site.pages[next_path] = page.html
+    browser.set_settings(settings(service.url, autoAnnotate=True))
+    service_calls.clear()
+    browser.open(site.url("/feed/"))
+    time.sleep(1.0)  # longer than the content script's settling wait: it would have run by now
+    assert state(browser)["badges"] == [] and service_calls == [], "the feed is never sent"
+
+    browser.evaluate(SPA_NAVIGATE_JS, next_path)
+
+    wait_until(
+        browser,
+        """(count) => document.querySelectorAll('[data-certsignal-summary]').length === 1
+          && document.querySelectorAll('[data-certsignal-badge]').length === count""",
+        page.certificates,
+    )
+    assert state(browser)["url"] == site.url(next_path)
+    assert [c["path"] for c in service_calls] == ["/api/v1/analyze"]
+
+
 def test_a_profile_without_its_certificates_gets_the_card_and_a_link_to_all(
     browser: Driver, site: bs.FixtureSite, service: bs.WsgiServer, analyze: Any
 ) -> None:
