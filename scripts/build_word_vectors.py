@@ -15,7 +15,8 @@ What it does, and why:
 - Each word's root (``matching.root``) points at the most common word of that root, so other
   forms of a vocabulary word ("climbs", "pruning") are read as that word at run time.
 - Both tables are centred on the words' mean and reduced to ``DIMENSIONS`` by PCA (the words'
-  principal axes), normalised, and stored as float16; each word keeps its IDF over the corpus.
+  principal axes), normalised, and stored as float16; each word keeps its IDF over the corpus,
+  and a word outside the vocabulary will weigh as the median word does.
 - The model's tokenizer.json is copied next to it, so run time needs only ``tokenizers``.
 The result is deterministic for the same inputs (SVD of a fixed matrix, sorted vocabulary).
 """

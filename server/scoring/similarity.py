@@ -11,8 +11,9 @@ outside that vocabulary is placed from its word pieces (the model's own, so "pol
 "enfermeria" or a kanji still land somewhere sensible). Similarity is the cosine of two texts.
 
 Run time needs numpy and tokenizers only: no torch, no model, nothing downloaded. The tables
-(~16 000 words and ~30 000 word pieces x 128 float16) load once per process, lazily. Measured by
-benchmarks/relevance_auc.py (the held-out set in particular; see benchmarks/relevance/README.md).
+(~15 000 words and ~30 000 word pieces x 128 float16, 11 MB) load once per process, lazily.
+Measured by benchmarks/relevance_auc.py (the held-out set in particular; see
+benchmarks/relevance/README.md).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class WordVectors:
     word_vectors: NDArray[np.float16]
     word_idf: NDArray[np.float32]
     piece_vectors: NDArray[np.float16]
-    unseen_idf: float  # a word outside the vocabulary is as rare as the corpus allows
+    unseen_idf: float  # a word outside the vocabulary weighs as a typical one (median IDF)
     tokenizer: Tokenizer
 
     @classmethod
