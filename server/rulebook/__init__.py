@@ -43,6 +43,7 @@ class Rulebook:
     certificates: dict[str, dict[str, Any]]
     roles: dict[str, dict[str, Any]]
     inflated_claims: dict[str, list[str]]
+    glossary: dict[str, dict[str, str]]
     origin: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
@@ -61,6 +62,7 @@ class Rulebook:
             "certificates": self.certificates,
             "roles": self.roles,
             "inflated_claims": self.inflated_claims,
+            "glossary": self.glossary,
         }
 
 
@@ -95,7 +97,8 @@ def _load(override_dir: str | None, include_shipped: bool = True) -> Rulebook:
         document = _read(path)
         overriding = override_dir is not None and path.is_relative_to(override_dir)
         for section, content in document.items():
-            if section in ENTRY_SECTIONS or section in ("volatility", "inflated_claims"):
+            if section in ENTRY_SECTIONS or section in ("volatility", "inflated_claims",
+                                                         "glossary"):
                 for key, value in content.items():
                     where = f"{section}.{key}"
                     if where in origin and not overriding:

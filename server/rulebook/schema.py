@@ -95,6 +95,14 @@ SECTIONS: dict[str, dict[str, Any]] = {
         "propertyNames": {"pattern": "^[a-z]{2}$"},
         "additionalProperties": {"type": "array", "items": TEXT, "minItems": 1},
     },
+    # language -> {term as written in it: plain English}: the vocabulary of occupations and
+    # workplace subjects, so certificates named in other languages can be read for meaning.
+    "glossary": {
+        "type": "object",
+        "propertyNames": {"pattern": "^[a-z]{2}$"},
+        "additionalProperties": {"type": "object", "additionalProperties": TEXT,
+                                 "minProperties": 1},
+    },
 }
 
 FILE_SCHEMA: dict[str, Any] = {

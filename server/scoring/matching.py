@@ -20,9 +20,12 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from typing import Any, Final, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 from server.rulebook import Rulebook
+
+if TYPE_CHECKING:  # glossary imports this module
+    from server.scoring.glossary import Glossary
 
 # Latin words (keeping "c++", "c#" and "node.js" whole), or one CJK character: Chinese, Japanese
 # and Korean write compounds without spaces ("日商簿記検定", "정보처리기사"), so a word boundary
@@ -232,6 +235,7 @@ class Catalogue:
         self._tables: dict[str, OrderedDict[Hashable, Any]] = {}
         self._serial = itertools.count(1)
         self.claim_patterns: tuple[re.Pattern[str], ...] | None = None  # by the claims rule
+        self.glossary: Glossary | None = None  # built by ``glossary.of`` on first use
         self._labels: dict[tuple[str, str], str] = {}  # (kind, id) -> label, filled by label()
         self._skill_fields = {key: tuple(entry.get("fields", ()))
                               for key, entry in book.skills.items()}

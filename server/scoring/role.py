@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from parser.models import Position, Profile
-from server.scoring import similarity
+from server.scoring import glossary
 from server.scoring.matching import (
     CACHED_TEXT_LENGTH,
     LANGUAGES,
@@ -148,7 +148,7 @@ def _resolve(cat: Catalogue, role: Role, from_direction: bool) -> Target:
     return Target(title=title, family=family, field=field, fields=fields,
                   skills=dict(sorted(skills.items())), words=words,
                   from_direction=from_direction, languages=frozenset(spoken),
-                  key=(role, from_direction), vector=similarity.vector(text))
+                  key=(role, from_direction), vector=glossary.vector(text, cat))
 
 
 def find_family(title: str, cat: Catalogue, description: str | None = None) -> str | None:

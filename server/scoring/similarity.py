@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -45,10 +46,15 @@ class SimilarityUnavailable(RuntimeError):
     """The word-vector tables are missing or unreadable (a broken installation)."""
 
 
-def words_of(text: str) -> list[str]:
+# Rewrites a text's tokens before they are read (``glossary``: terms in other languages -> English).
+Rewrite = Callable[[Sequence[str]], Sequence[str]]
+
+
+def words_of(text: str, rewrite: Rewrite | None = None) -> list[str]:
     """The words that carry meaning: tokens minus stopwords and bare numbers. Unlike the word
     fallback's ``content_words`` it keeps single CJK characters, which are words there."""
-    return [t for t in tokens(text)
+    found = tokens(text) if rewrite is None else rewrite(tokens(text))
+    return [t for t in found
             if t not in STOPWORDS and not t.isdigit() and (len(t) > 1 or not t.isascii())]
 
 
@@ -85,13 +91,13 @@ class WordVectors:
         except Exception as exc:
             raise SimilarityUnavailable(f"cannot read the word vectors in {DATA}: {exc}") from exc
 
-    def vector(self, text: str) -> Vector | None:
+    def vector(self, text: str, rewrite: Rewrite | None = None) -> Vector | None:
         """The unit vector of ``text``, or None when no word of it can be placed."""
         rows: list[NDArray[np.float16] | NDArray[np.float32]] = []
         weights: list[float] = []
         acronyms: set[str] | None = None
         known = unknown = 0.0
-        for word in words_of(text):
+        for word in words_of(text, rewrite):
             row = self.index.get(word)
             if row is None:
                 row = self.by_root.get(root(word))
@@ -143,5 +149,5 @@ def vectors() -> WordVectors:
     return _loaded
 
 
-def vector(text: str) -> Vector | None:
-    return vectors().vector(text)
+def vector(text: str, rewrite: Rewrite | None = None) -> Vector | None:
+    return vectors().vector(text, rewrite)

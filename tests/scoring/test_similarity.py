@@ -117,3 +117,17 @@ def test_unlisted_certificates_are_remembered_with_their_issuer(cat):
     a = reading(cat, "Level 3 Award", role, "International Society of Arboriculture")
     b = reading(cat, "Level 3 Award", role, "Institute of Chartered Accountants")
     assert a.value != b.value
+
+
+def test_meaning_never_vetoes_skills_the_role_shares(cat):
+    """CACES R489 is forklift driving to the rulebook (a skill the role needs); its French name,
+    even read through the glossary, is far from "Cariste" to the word vectors. The skills win."""
+    role = Role("Cariste")
+    conf = {**relevance.DEFAULT, "unknown-similarity-weight": 0.0}
+    alone = reading(cat, "CACES R489 catégorie 1A", role, "AFPA", conf=conf)
+    read = reading(cat, "CACES R489 catégorie 1A", role, "AFPA")
+    assert read.shared and read.value == alone.value
+    assert read.closeness is not None and read.weight == 0.0  # read, and outweighed
+    cert = resolve_cert(Certificate("CACES R489 catégorie 1A", issuer="AFPA"), 0, cat)
+    note = relevance.judge(relevance.DEFAULT, cert, resolve(role, cat), cat).note
+    assert "the skills it shares with the role count for more" in note

@@ -12,9 +12,11 @@ reasoned match, above a proven mismatch, because unknown is not the same as irre
 
 What the catalogue does not list is also read for meaning: the closeness of the certificate's
 name, issuer and listed skills to the role's title, description and skills (``similarity``: static
-word vectors, cosine mapped to 0..1 between ``unrelated-at`` and ``similar-at``) makes up
-``unknown-similarity-weight`` of its value ("Registered Polysomnographic Technologist" for a
-"Sleep Lab Technologist" shares no skill the rulebook knows, but reads close). A catalogue
+word vectors, cosine mapped to 0..1 between ``unrelated-at`` and ``similar-at``; names in other
+languages read through the rulebook's ``glossary``) makes up ``unknown-similarity-weight`` of its
+value, though it never lowers the value of one whose skills the role shares ("Registered
+Polysomnographic Technologist" for a "Sleep Lab Technologist" shares no skill the rulebook
+knows, but reads close). A catalogue
 certificate is judged by what the catalogue says (``similarity-weight``, 0 by default): the
 rulebook knows it, and meaning alone is fooled by shared words ("Cloud" kitchens).
 Measured by benchmarks/relevance_auc.py (ROC AUC over recruiter-labelled pairs).
@@ -40,7 +42,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from server.scoring import similarity
+from server.scoring import glossary, similarity
 from server.scoring.certificate import CertView
 from server.scoring.context import Context
 from server.scoring.matching import LANGUAGES, Catalogue, content_words, stem
@@ -91,17 +93,23 @@ def score(conf: dict[str, Any], cert: CertView, target: Target, cat: Catalogue) 
     value, shared, other = _by_rulebook(conf, cert, target, cat)
     weight = float(conf["similarity-weight" if cert.how == "catalogue"
                         else "unknown-similarity-weight"])
-    closeness = _closeness(conf, cert, target) if weight else None
+    closeness = _closeness(conf, cert, target, cat) if weight else None
     if closeness is None:
         return Reading(value, shared, other)
-    return Reading((1 - weight) * value + weight * closeness, shared, other, closeness, weight)
+    blended = (1 - weight) * value + weight * closeness
+    if cert.how == "skills" and shared and blended < value:
+        # Skills the rulebook recognised in it, and the role needs, are evidence; a reading of
+        # the words for meaning may add to it but not veto it (it misreads trade jargon).
+        return Reading(value, shared, other, closeness, 0.0)
+    return Reading(blended, shared, other, closeness, weight)
 
 
-def _closeness(conf: dict[str, Any], cert: CertView, target: Target) -> float | None:
+def _closeness(conf: dict[str, Any], cert: CertView, target: Target,
+               cat: Catalogue) -> float | None:
     """The cosine of certificate and role texts, mapped to 0..1 (None: nothing to compare)."""
     c = cert.cert
     text = ". ".join(filter(None, [c.name, c.issuer, ", ".join(c.skills)]))
-    cosine = similarity.cosine(similarity.vector(text), target.vector)
+    cosine = similarity.cosine(glossary.vector(text, cat), target.vector)
     if cosine is None:
         return None
     low, high = float(conf["unrelated-at"]), float(conf["similar-at"])
@@ -224,8 +232,10 @@ def _meaning(closeness: float, weight: float) -> str:
     """The sentence that explains the share of the value that closeness in meaning makes up."""
     how = "close to" if closeness >= 0.6 else "somewhat close to" if closeness >= 0.35 \
         else "far from"
-    return (f"Read for meaning, its name is {how} the role ({closeness:.2f} of 1), which makes "
-            f"up {weight:.0%} of its relevance.")
+    read = f"Read for meaning, its name is {how} the role ({closeness:.2f} of 1)"
+    if not weight:
+        return f"{read}; the skills it shares with the role count for more."
+    return f"{read}, which makes up {weight:.0%} of its relevance."
 
 
 def languages_of(cert: CertView, cat: Catalogue) -> frozenset[str]:
