@@ -112,6 +112,15 @@ def _resolve(cat: Catalogue, role: Role, from_direction: bool) -> Target:
         if languages:  # "Portuguese–English Translator": the family's other languages do not apply
             skills = {s: w for s, w in skills.items()
                       if s in languages or LANGUAGES not in cat.skill_fields(s)}
+        # Without a family, a skill the title names in one word is too often a homonym
+        # ("Specialty Coffee Roaster (Java origins)", "Container Terminal Crane Operator"): it
+        # counts when another skill of the title or description, or the title's field, backs it.
+        if family is None:
+            one_word = {s for m in cat.skills.find(title) if len(m.phrase) == 1 for s in m.ids}
+            backed = set(_corroborated([*named, *_skills_in(role.description or "", cat)],
+                                       set(fields), cat))
+            named = [s for s in named if s not in one_word or s in backed
+                     or LANGUAGES in cat.skill_fields(s)]  # a language is named, not guessed
         for skill in named:
             if family is None or _in_fields(skill, fields, cat):
                 skills.setdefault(skill, 1.0)

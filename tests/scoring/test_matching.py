@@ -68,6 +68,16 @@ def test_lone_homonym_in_a_description_is_not_a_skill(book):
     assert {"sql", "tableau"} <= set(backed.skills)
 
 
+def test_lone_homonym_in_a_title_without_a_family_is_not_a_skill():
+    cat = catalogue(load_rulebook())  # the shipped one: its skills hold the homonyms
+    roaster = resolve(Role("Specialty Coffee Roaster (Java and Sumatra origins)"), cat)
+    assert "java" not in roaster.skills and roaster.field != "software_engineering"
+    # Backed by another skill, or a language: it counts.
+    backed = resolve(Role("Java and Spring Boot Integrator"), cat)
+    assert "java" in backed.skills
+    assert "spanish_language" in resolve(Role("Hospital Interpreter (Spanish)"), cat).skills
+
+
 def test_listed_skills_always_count(book):
     target = resolve(Role("Barista", skills=("Python",)), catalogue(book))
     assert target.skills["python"] == 1.0
