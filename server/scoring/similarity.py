@@ -6,12 +6,12 @@ the rulebook say little, while a recruiter still sees at once that it belongs to
 facade crew. This module gives the rule that reading, cheaply: every word has a vector, distilled
 from the sentence-embedding model all-MiniLM-L6-v2 (Apache-2.0) by ``scripts/build_word_vectors.py``
 over the vocabulary of ESCO's skills and occupations (European Commission, free reuse with
-attribution) and of the rulebook. A text is the IDF-weighted mean of its words' vectors; a word
-outside that vocabulary is placed from its word pieces (the model's own, so "polysomnographic",
-"enfermeria" or a kanji still land somewhere sensible). Similarity is the cosine of two texts.
+attribution) and of the rulebook. A text is the IDF-weighted mean of its words' vectors (other
+forms of a word read as the word; a name in another language first goes through the
+rulebook's glossary, see ``glossary``). Similarity is the cosine of two texts.
 
-Run time needs numpy and tokenizers only: no torch, no model, nothing downloaded. The tables
-(~15 000 words and ~30 000 word pieces x 128 float16, 11 MB) load once per process, lazily.
+Run time needs numpy only: no torch, no model, nothing downloaded. The table (~15 000 words x
+32 signed bytes, under 1 MB) loads once per process, lazily.
 Measured by benchmarks/relevance_auc.py (the held-out set in particular; see
 benchmarks/relevance/README.md).
 """
@@ -27,13 +27,11 @@ from typing import Final
 
 import numpy as np
 from numpy.typing import NDArray
-from tokenizers import Tokenizer
 
 from server.scoring.matching import STOPWORDS, root, tokens
 
 DATA: Final = Path(__file__).resolve().parent / "data"
 VECTORS: Final = DATA / "word_vectors.npz"
-TOKENIZER: Final = DATA / "tokenizer.json"
 
 Vector = NDArray[np.float32]
 # The share of a text (by IDF weight) that must be in the vocabulary for it to be read at all.
@@ -62,69 +60,53 @@ def words_of(text: str, rewrite: Rewrite | None = None) -> list[str]:
 class WordVectors:
     index: dict[str, int]
     by_root: dict[str, int]
-    word_vectors: NDArray[np.float16]
+    word_vectors: NDArray[np.int8]  # unit vectors x 127 (the scale cancels: see ``vector``)
     word_idf: NDArray[np.float32]
-    piece_vectors: NDArray[np.float16]
     unseen_idf: float  # a word outside the vocabulary weighs as a typical one (median IDF)
-    tokenizer: Tokenizer
 
     @classmethod
-    def load(cls, vectors: Path = VECTORS, tokenizer: Path = TOKENIZER) -> WordVectors:
+    def load(cls, vectors: Path = VECTORS) -> WordVectors:
         try:
             with np.load(vectors, allow_pickle=False) as tables:
                 words = [str(w) for w in tables["words"]]
-                index = {w: i for i, w in enumerate(words)}
                 # Other forms of a word ("climbs") are read as the word itself ("climb").
                 by_root = {str(r): int(i) for r, i in zip(tables["roots"], tables["root_rows"],
                                                          strict=True)}
-                pieces = Tokenizer.from_file(str(tokenizer))
-                # The model's tokenizer pads every text to 128 pieces: one word needs its own.
-                pieces.no_padding()
-                pieces.no_truncation()
-                return cls(index=index, by_root=by_root,
+                return cls(index={w: i for i, w in enumerate(words)}, by_root=by_root,
                            word_vectors=tables["word_vectors"], word_idf=tables["word_idf"],
-                           piece_vectors=tables["piece_vectors"],
-                           unseen_idf=float(tables["unseen_idf"]),
-                           tokenizer=pieces)
-        # Missing files, a truncated archive, a wrong table: numpy and tokenizers raise several
-        # types (tokenizers a bare Exception); all of them mean the same broken installation.
-        except Exception as exc:
+                           unseen_idf=float(tables["unseen_idf"]))
+        # Missing file, a truncated archive, a missing table: numpy raises several types; all of
+        # them mean the same broken installation.
+        except (OSError, ValueError, KeyError, EOFError) as exc:
             raise SimilarityUnavailable(f"cannot read the word vectors in {DATA}: {exc}") from exc
 
     def vector(self, text: str, rewrite: Rewrite | None = None) -> Vector | None:
-        """The unit vector of ``text``, or None when no word of it can be placed."""
-        rows: list[NDArray[np.float16] | NDArray[np.float32]] = []
-        weights: list[float] = []
-        acronyms: set[str] | None = None
+        """The unit vector of ``text``, or None when too little of it can be placed."""
+        rows: list[int] = []
         known = unknown = 0.0
+        acronyms: set[str] | None = None
         for word in words_of(text, rewrite):
             row = self.index.get(word)
             if row is None:
                 row = self.by_root.get(root(word))
             if row is not None:
-                rows.append(self.word_vectors[row])
-                weights.append(float(self.word_idf[row]))
-                known += weights[-1]
+                rows.append(row)
+                known += float(self.word_idf[row])
                 continue
-            # An unknown acronym ("CCDM", "RPSGT") has no meaning its pieces could tell ("cc",
-            # "##d", "##m"); placed anyway, it would drag the text toward noise.
+            # An unknown acronym ("CCDM", "RPSGT") says nothing of how much of the text is
+            # unreadable: it is left out of the count, where an unknown word is not.
             if acronyms is None:
                 acronyms = {a.lower() for a in _ACRONYM.findall(text)}
-            if word in acronyms:
-                continue
-            unknown += self.unseen_idf
-            pieces = self.tokenizer.encode(word, add_special_tokens=False).ids
-            if pieces:
-                rows.append(self.piece_vectors[pieces].astype(np.float32).mean(axis=0))
-                weights.append(self.unseen_idf)
-        # Mostly outside the vocabulary (another language, codes): its pieces would only guess,
-        # so the text is not read for meaning at all and the rulebook judges alone.
+            if word not in acronyms:
+                unknown += self.unseen_idf
+        # Mostly outside the vocabulary (another language, codes): the text is not read for
+        # meaning at all and the rulebook judges alone.
         if not rows or known < MIN_KNOWN_SHARE * (known + unknown):
             return None
-        # The weighted sum points where the weighted mean does; only its direction is kept.
-        total = np.asarray(weights, dtype=np.float32) @ np.asarray(rows, dtype=np.float32)
+        # The IDF-weighted sum points where the weighted mean does; only its direction is kept.
+        total = self.word_idf[rows] @ self.word_vectors[rows].astype(np.float32)
         norm = float(np.linalg.norm(total))
-        return total / norm if norm else None
+        return (total / norm).astype(np.float32) if norm else None
 
 
 def cosine(a: Vector | None, b: Vector | None) -> float | None:
