@@ -26,7 +26,7 @@ from server.scoring.card import card_of
 from server.scoring.certificate import CertView
 from server.scoring.context import Context
 from server.scoring.matching import Catalogue, catalogue
-from server.scoring.plan import Plan, plan_of, rule_options
+from server.scoring.plan import Plan, plan_of
 from server.scoring.report import (
     SIGNALS,
     Candidate,
@@ -97,11 +97,6 @@ def score_profile(profile: Profile, role: Role | None = None, *,
                                     for f in findings[rule_id].flags)),
         certificates=certificates,
     )
-
-
-def _options(book: Rulebook, cat: Catalogue) -> dict[str, dict[str, Any]]:
-    """Validated rule options, once per rulebook (kept on its Catalogue)."""
-    return rule_options(book, cat)
 
 
 def _judge(view: CertView, ctx: Context, conf: Mapping[str, dict[str, Any]],

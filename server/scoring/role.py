@@ -206,13 +206,18 @@ def _families_of(cat: Catalogue, title: str) -> str | tuple[Candidate, ...] | No
     """What the title alone says: its family when a name or alias spells it out, else the
     families that explain it (which the job description may still narrow, see ``_choose``),
     None when it has no words to go on."""
-    main = _MAIN_TITLE.split(title, maxsplit=1)[0]
-    unranked = " ".join(w for w in tokens(main) if w not in RANK_WORDS)
-    for text in (title, main, unranked):
+    main, unranked = _job_words(title)
+    for text in (title, main, " ".join(unranked)):
         exact = cat.roles.lookup(text)
         if exact:
             return exact[0]
     return _explaining(main, cat)
+
+
+def _job_words(title: str) -> tuple[str, list[str]]:
+    """The part of a title that names the job, and its words without rank ("Senior", "Lead")."""
+    main = _MAIN_TITLE.split(title, maxsplit=1)[0]
+    return main, [w for w in tokens(main) if w not in RANK_WORDS]
 
 
 def _by_trailing_words(title: str, cat: Catalogue) -> str | None:
@@ -223,8 +228,7 @@ def _by_trailing_words(title: str, cat: Catalogue) -> str | None:
     services manager. Only exact names and aliases of two words or more count, and only as a
     last resort, so a false friend ("Cloud Kitchen Manager") is still judged on every word first.
     """
-    main = _MAIN_TITLE.split(title, maxsplit=1)[0]
-    words = [w for w in tokens(main) if w not in RANK_WORDS]
+    words = _job_words(title)[1]
     for start in range(1, len(words) - 1):
         exact = cat.roles.lookup(" ".join(words[start:]))
         if exact:

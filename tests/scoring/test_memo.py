@@ -23,8 +23,8 @@ from server.scoring import Role, matching, score_profile
 from server.scoring.certificate import host_of
 from server.scoring.certificate import resolve as resolve_cert
 from server.scoring.context import Context
-from server.scoring.engine import _options
 from server.scoring.matching import catalogue
+from server.scoring.plan import rule_options
 from server.scoring.role import resolve as resolve_role
 from server.scoring.rules import relevance
 from server.scoring.stage import read_experience
@@ -86,7 +86,7 @@ def test_other_options_are_not_answered_from_the_memo(shipped: Rulebook) -> None
     role = Role(title="Registered Nurse")
     report = score_profile(profile, role, as_of=AS_OF, rulebook=shipped)  # fills the memo
     assert "off_target" in report.certificate_flags(0)
-    own = _options(shipped, cat)["relevance"]
+    own = rule_options(shipped, cat)["relevance"]
     lenient = {**own, "relevant-at": 0.0, "off-target-below": -1.0}
     ctx = Context(book=shipped, cat=cat, as_of=AS_OF, now=month_of(AS_OF),
                   target=resolve_role(role, cat), profile=profile,
