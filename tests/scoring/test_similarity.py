@@ -93,7 +93,7 @@ def test_an_unlisted_certificate_close_in_meaning_outranks_one_far_from_it(cat):
 
 
 def test_closeness_is_explained_in_the_note(cat):
-    cert = resolve_cert(Certificate("Certified Pool Operator"), 0, cat)
+    cert = resolve_cert(Certificate("Pool Plant Operations Certificate"), 0, cat)
     outcome = relevance.judge(relevance.DEFAULT, cert,
                               resolve(Role("Swimming Pool Maintenance Technician"), cat), cat)
     assert "Read for meaning, its name is" in outcome.note
@@ -104,7 +104,7 @@ def test_a_catalogue_certificate_is_judged_by_the_catalogue_alone(cat):
     listed = reading(cat, "AWS Certified Cloud Practitioner", Role("Cloud Kitchen Manager"))
     assert listed.closeness is None and listed.weight == 0.0
     conf = {**relevance.DEFAULT, "unknown-similarity-weight": 0.0}
-    unlisted = reading(cat, "Certified Pool Operator", Role("Pool Technician"), conf=conf)
+    unlisted = reading(cat, "Pool Plant Operations Certificate", Role("Pool Technician"), conf=conf)
     assert unlisted.closeness is None  # weight 0: meaning is not read at all
 
 
