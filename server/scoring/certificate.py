@@ -100,12 +100,37 @@ def reading(cat: Catalogue, name: str, issuer: str | None, issuer_id: str | None
     """
     memo = cat.memoised
     entry_id = memo(_entry_of)(name)
+    # Letters several bodies use ("CEH", "CPC") mean the credential of the body that issued it.
+    own = cat.issuer_credential(name, issuer_id)
+    if own is not None:
+        entry_id = own
+    elif entry_id is not None and _other_bodys(cat, entry_id, issuer_id):
+        entry_id = None  # another body's credential the catalogue does not list: read as such
     initials = _acronym(issuer)
     if initials is not None and initials not in tokens(name):
         initials = None  # initials the name does not use change nothing in it
     issuer_fields = () if entry_id and cat.book.certificates.get(entry_id) else \
         _issuer_fields(cat, issuer_id)
     return memo(_read)(name, entry_id, initials, issuer_fields, listed)
+
+
+def _other_bodys(cat: Catalogue, entry_id: str, issuer_id: str | None) -> bool:
+    """Is the stated issuer a credentialing body of its own, working in no field near the
+    catalogue entry the name matched? Then the name is that body's credential, not the entry.
+
+    "CEH" from the American Hotel & Lodging Educational Institute is its Certified Executive
+    Housekeeper, not EC-Council's ethical hacker. A course platform or an unknown issuer proves
+    nothing (a CEH prep course on Udemy is about ethical hacking), and a body in the entry's
+    field is a mismatch for the provider rule to flag, not another credential.
+    """
+    if issuer_id is None:
+        return False
+    entry = cat.book.certificates.get(entry_id, {})
+    issuer = cat.book.issuers.get(issuer_id, {})
+    if not entry or not issuer or issuer_id == entry.get("issuer") \
+            or issuer.get("tier") not in _CREDENTIALING_TIERS:
+        return False
+    return not any(cat.field_relation(entry.get("field"), f) for f in issuer.get("fields", ()))
 
 
 def _issuer_fields(cat: Catalogue, issuer_id: str | None) -> tuple[str, ...]:
@@ -275,6 +300,8 @@ def _find_issuer(issuer: str | None, host: str | None, cat: Catalogue) -> str | 
 # A URL whose host needs none of urlsplit's care (no user, port, brackets, spaces or controls).
 _PLAIN_HOST = re.compile(r"(?i:https?)://([A-Za-z0-9.-]+)(?=[/?#]|\Z)")
 _ENTRY_MIN_FIT = 0.5
+# Issuers whose own credential a matching name may be (a platform or an unknown host is not).
+_CREDENTIALING_TIERS = frozenset({"vendor_exam", "professional_body", "university"})
 STEM_SKILL_WEIGHT = 0.7
 _LINK_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "der", "und",
                          "fur", "e", "y", "et"})

@@ -298,6 +298,18 @@ class Catalogue:
         # really means this certificate ("CPC" is a medical coder's credential, but "Transport
         # Manager CPC" is not).
         self.certificate_vocab: dict[str, frozenset[str]] = {}
+        # Each issuer's own credentials under the names they carry without the issuer's own
+        # words ("CEH (IEHA)" -> the housekeepers' "ceh"), so that a bare acronym that several
+        # bodies use resolves by who issued it.
+        self.issuer_words = {key: frozenset(w for name in _names(entry, "name")
+                                            for w in tokens(name))
+                             for key, entry in book.issuers.items()}
+        self.issuer_credentials: dict[tuple[str, tuple[str, ...]], str] = {}
+        for key, entry in sorted(book.certificates.items()):
+            for name in _names(entry, "name"):
+                own = self.without_issuer(name, entry["issuer"])
+                if own:
+                    self.issuer_credentials.setdefault((entry["issuer"], own), key)
         for key, entry in sorted(book.certificates.items()):
             fitting = {stem(w) for name in _names(entry, "name") for w in content_words(name)}
             for skill in entry.get("skills", ()):
@@ -327,6 +339,18 @@ class Catalogue:
         self.word_idf = {w: math.log((documents + 1) / (n + 1)) + 1.0 for w, n in named.items()}
         self.unseen_word_idf = math.log(documents + 1) + 1.0
         self.role_word_idf = {w: math.log((total + 1) / (n + 1)) + 1.0 for w, n in counts.items()}
+
+    def without_issuer(self, name: str, issuer_id: str) -> tuple[str, ...]:
+        """The tokens of a certificate's name without the words of its issuer's names."""
+        words = self.issuer_words.get(issuer_id, frozenset())
+        return tuple(w for w in tokens(name) if w not in words)
+
+    def issuer_credential(self, name: str, issuer_id: str | None) -> str | None:
+        """The issuer's own catalogue credential that ``name`` names, the issuer's words aside
+        ("CEH" from the International Executive Housekeepers Association), if there is one."""
+        if issuer_id is None:
+            return None
+        return self.issuer_credentials.get((issuer_id, self.without_issuer(name, issuer_id)))
 
     def memoised(self, function: Callable[..., _Result]) -> Callable[..., _Result]:
         """``function(self, *args)`` with a bounded cache private to this catalogue.

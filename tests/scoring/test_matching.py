@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from parser.models import Certificate
 from server.rulebook import load_rulebook
 from server.scoring.certificate import find_entry, find_issuer
@@ -107,6 +109,34 @@ def test_issuers_own_initials_are_not_a_skill(book):
     assert "aws" not in welder.skills
     cloud = resolve_cert(Certificate("AWS networking deep dive", "Fabrikam Academy"), 0, cat)
     assert "aws" in cloud.skills
+
+
+@pytest.mark.parametrize(("name", "issuer", "entry"), [
+    # Letters several bodies use mean the credential of the body that issued it.
+    ("CEH", "EC-Council", "ceh"),
+    ("CEH", "International Executive Housekeepers Association", "ieha_ceh"),
+    ("CPC", "AAPC", "aapc_cpc"),
+    ("CPC", "Driver and Vehicle Standards Agency", "driver_cpc"),
+    # A course platform or an unknown issuer says nothing about whose credential it is.
+    ("CEH", "Udemy", "ceh"),
+    ("CEH", "Fabrikam Academy", "ceh"),
+    # A body in the entry's own field issuing it is a mismatch (the provider rule's), not
+    # another credential.
+    ("PMP", "CompTIA", "pmp"),
+])
+def test_a_shared_acronym_resolves_by_its_issuer(name, issuer, entry):
+    shipped = catalogue(load_rulebook(None))  # the bodies and acronyms of the real catalogue
+    assert resolve_cert(Certificate(name, issuer), 0, shipped).entry_id == entry
+
+
+def test_another_bodys_credential_the_catalogue_lacks_is_not_the_entry():
+    # The American Hotel & Lodging Educational Institute certifies hotel staff; a "CEH" from it
+    # is not EC-Council's ethical hacker, and its reading keeps to the issuer's fields.
+    view = resolve_cert(Certificate("CEH", "American Hotel & Lodging Educational Institute"),
+                        0, catalogue(load_rulebook(None)))
+    assert view.entry_id is None
+    assert "ethical_hacking" not in view.skills
+    assert view.field == "hospitality"
 
 
 def test_direction_from_latest_position_then_headline():
