@@ -288,7 +288,11 @@ def _choose(candidates: tuple[Candidate, ...], described: str | None,
                            or c[0] >= 1.0)
     if not candidates:
         return None
-    top = max(c[:2] for c in candidates)
+    # Of the families that explain the title well enough to be sure, the one whose name is
+    # closest: "Enterprise Network Engineer" is a network engineer, though a systems
+    # administrator's skills happen to hold "enterprise" too.
+    sure = [c for c in candidates if c[0] >= _FAMILY_SURE]
+    top = max((c[1], c[0]) for c in sure)[::-1] if sure else max(c[:2] for c in candidates)
     tied = sorted(c[2] for c in candidates if c[:2] == top)
     if len({cat.book.roles[key]["field"] for key in tied}) > 1:
         # "Data Intern": data analyst, data engineer or data protection officer? Only the job
