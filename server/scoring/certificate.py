@@ -201,7 +201,7 @@ def _name_skills(cat: Catalogue, name: str, initials: str | None,
     "AWS Certified Welder" from the American Welding Society is about welding: its "AWS" is the
     society's initials, not Amazon Web Services.
     """
-    own = {initials, _acronym(name)}  # "CPP" in "Certified Professional Photographer
+    own = {initials} | own_acronyms(name)  # "CPP" in "Certified Professional Photographer
     # (CPP)" is the certificate's own acronym, not the C++ language
     found = [skill for match in cat.skills.find(name) if match.text not in own
              for skill in match.ids]
@@ -222,8 +222,29 @@ def _stems(text: str) -> frozenset[str]:
 @lru_cache(maxsize=8192)
 def _without_own_acronyms(name: str, initials: str | None) -> str:
     """The name's tokens without its own acronym and the issuer's ``initials``."""
-    own = {initials, _acronym(name)}
+    own = {initials} | own_acronyms(name)
     return " ".join(w for w in tokens(name) if w not in own)
+
+
+@lru_cache(maxsize=8192)
+def own_acronyms(name: str) -> frozenset[str]:
+    """The tokens by which a name abbreviates itself: the initials of all its words, or a
+    bracketed acronym spelled by a run of them ("AIFD Certified Floral Designer (CFD)" -> "cfd",
+    "Certified Professional – Food Safety (CP-FS)" -> "cp", "fs"). They stand for the name's
+    own words, so they are not read as something else (computational fluid dynamics)."""
+    whole = _acronym(name)
+    # (Latin letters only: a name in Chinese or Japanese is tokenised by character, and its
+    # "initials" would be the whole name.)
+    found = {whole} if whole and whole.isascii() else set()
+    words = [w for w in tokens(re.sub(r"\(.*?\)", " ", name))
+             if w not in _LINK_WORDS and not w.isdigit()]
+    runs = {"".join(w[0] for w in words[i:j])
+            for i in range(len(words)) for j in range(i + 2, len(words) + 1)}
+    for inside in re.findall(r"\(([^()]*)\)", name):
+        parts = [t for t in tokens(inside) if t.isalpha() and t.isascii()]
+        if parts and "".join(parts) in runs:
+            found.update(parts)
+    return frozenset(found)
 
 
 @lru_cache(maxsize=8192)

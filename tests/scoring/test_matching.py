@@ -6,7 +6,7 @@ import pytest
 
 from parser.models import Certificate
 from server.rulebook import load_rulebook
-from server.scoring.certificate import find_entry, find_issuer
+from server.scoring.certificate import find_entry, find_issuer, own_acronyms
 from server.scoring.certificate import resolve as resolve_cert
 from server.scoring.matching import PhraseIndex, catalogue, normalise, stem, tokens
 from server.scoring.role import Role, direction_role, find_family, latest_position, resolve
@@ -187,3 +187,25 @@ def test_a_product_name_with_a_sign_is_not_a_word_form():
     assert events.field != "networking"  # the title word alone does not set the field
     assert relevance.score(relevance.DEFAULT, network, events, cat)[0] < \
         relevance.DEFAULT["off-target-below"]
+
+
+@pytest.mark.parametrize(("name", "own"), [
+    ("Certified Risk Manager (CRM)", {"crm"}),
+    ("AIFD Certified Floral Designer (CFD)", {"cfd"}),  # the issuer's initials lead the name
+    ("Certified Professional – Food Safety (CP-FS)", {"cp", "fs"}),
+    ("Certified Kubernetes Administrator (CKA)", {"cka"}),
+    ("导游资格证", set()),  # read by character: no initials
+])
+def test_a_name_knows_its_own_acronym(name, own):
+    assert own <= own_acronyms(name)
+    assert not own_acronyms(name) & {"aifd", "sql", "aws"}
+
+
+def test_a_certificates_own_acronym_is_not_another_skill():
+    # "CFD" in the floral designers' certificate is the certificate itself, not computational
+    # fluid dynamics, which the same letters name in the skills.
+    shipped = catalogue(load_rulebook(None))
+    floral = resolve_cert(Certificate("AIFD Certified Floral Designer (CFD)",
+                                      "American Institute of Floral Designers"), 0, shipped)
+    fluid = resolve_cert(Certificate("CFD for Engineers", "Fabrikam Academy"), 0, shipped)
+    assert fluid.skills and not set(fluid.skills) & set(floral.skills)

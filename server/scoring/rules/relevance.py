@@ -40,10 +40,11 @@ FAIL (flag ``off_target``): "AWS Certified Cloud Practitioner" for "Cloud Kitche
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from server.scoring import glossary, similarity
-from server.scoring.certificate import CertView
+from server.scoring.certificate import CertView, own_acronyms
 from server.scoring.context import Context
 from server.scoring.matching import LANGUAGES, Catalogue, content_words, stem
 from server.scoring.report import Flag
@@ -108,7 +109,12 @@ def _closeness(conf: dict[str, Any], cert: CertView, target: Target,
                cat: Catalogue) -> float | None:
     """The cosine of certificate and role texts, mapped to 0..1 (None: nothing to compare)."""
     c = cert.cert
-    text = ". ".join(filter(None, [c.name, c.issuer, ", ".join(c.skills)]))
+    # Its own acronym stands for its own words, already read: "Certified Risk Manager (CRM)"
+    # is not about customer relationships.
+    name = c.name
+    for acronym in own_acronyms(name):
+        name = re.sub(rf"(?i)(?<![\w]){re.escape(acronym)}(?![\w])", " ", name)
+    text = ". ".join(filter(None, [name, c.issuer, ", ".join(c.skills)]))
     cosine = similarity.cosine(glossary.vector(text, cat), target.vector)
     if cosine is None:
         return None
