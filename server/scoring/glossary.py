@@ -49,9 +49,33 @@ class Glossary:
                     i += size
                     break
             else:
-                out.append(words[i])
+                out.extend(self.compound(words[i]) or (words[i],))
                 i += 1
         return out
+
+    def compound(self, word: str) -> tuple[str, ...] | None:
+        """The English of a compound word made of two glossary words, or None.
+
+        German, Dutch and the Nordic languages write a subject and its kind as one word
+        ("Schweißerprüfung": welder + test, "Staplerfahrerausweis": forklift driver + licence); the
+        glossary cannot list every pairing. The split with the longest known head wins; a linking
+        "s", "n", "en" or "es" may stand between the two parts."""
+        if len(word) < 2 * _MIN_PART or not word.isalpha() or not word.isascii():
+            return None
+        for cut in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):
+            head = self.phrases.get((word[:cut],))
+            if head is None:
+                continue
+            rest = word[cut:]
+            for link in ("", "s", "n", "en", "es"):
+                if rest.startswith(link) and len(rest) - len(link) >= _MIN_PART:
+                    tail = self.phrases.get((rest[len(link):],))
+                    if tail is not None:
+                        return head + tail
+        return None
+
+
+_MIN_PART = 4  # letters in each part of a compound the glossary reads
 
 
 def of(cat: Catalogue) -> Glossary:

@@ -69,3 +69,14 @@ def test_a_glossary_with_a_bad_language_code_is_refused(tmp_path):
     with pytest.raises(RulebookError) as raised:
         load_rulebook(tmp_path)
     assert "glossary.yaml" in str(raised.value) and "german" in str(raised.value)
+
+
+def test_a_compound_of_two_glossary_words_is_read_in_parts():
+    book = small({"de": {"schweißer": "welder", "prüfung": "test", "kran": "crane",
+                         "führerschein": "driving licence", "fachkraft": "specialist"}})
+    assert book.rewrite(tokens("Schweißerprüfung nach ISO 9606")) == \
+        ["welder", "test", "nach", "iso", "9606"]
+    assert book.rewrite(tokens("Kranführerschein")) == ["crane", "driving", "licence"]
+    # A part the glossary does not know leaves the word as it is, as do short words.
+    assert book.rewrite(tokens("Lagerfachkraft")) == ["lagerfachkraft"]
+    assert book.rewrite(tokens("Kranprüf")) == ["kranpruf"]
