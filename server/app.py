@@ -18,7 +18,7 @@ from server import logging as request_logging
 from server.api.json_provider import FastJSONProvider
 from server.config import load_settings
 from server.rulebook import load_rulebook
-from server.scoring import similarity
+from server.scoring import glossary
 from server.scoring.matching import catalogue
 
 
@@ -32,8 +32,7 @@ def create_app(test_config: Mapping[str, Any] | None = None,
     app.extensions["certsignal.rulebook"] = book = load_rulebook(app.config["RULES_DIR"])
     # Build the scorer's indexes and load its word vectors now, not on the first request: under
     # gunicorn (preload) the master does it once and every worker shares them.
-    catalogue(book)
-    similarity.vectors()
+    glossary.of(catalogue(book))  # (the glossary is checked against the vectors' words)
 
     # Order matters: the request id exists before the key check may refuse the request.
     request_logging.init_app(app)
