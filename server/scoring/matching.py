@@ -32,7 +32,14 @@ if TYPE_CHECKING:  # glossary imports this module
 # says nothing there; one Han or Kana character, or one Hangul syllable, per token lets an alias
 # ("簿記", "회계") match as a phrase inside the compound. Kana voicing marks are kept (see _plain).
 _CJK = "\u3041-\u3096\u3099-\u309f\u30a1-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3"
-_TOKEN = re.compile(rf"[a-z0-9][a-z0-9+#]*(?:\.[a-z0-9+#]+)*|[{_CJK}]")
+# Alphabets written with spaces between words, read as words like Latin: Greek, Cyrillic,
+# Hebrew and Arabic ("Допуск по электробезопасности", "Πιστοποίηση Διαμεσολαβητή").
+_ALPHABETS = "\u0370-\u03ff\u0400-\u052f\u05d0-\u05ea\u0620-\u064a\u066e-\u06d3"
+_TOKEN = re.compile(rf"[a-z0-9{_ALPHABETS}][a-z0-9+#{_ALPHABETS}]*(?:\.[a-z0-9+#]+)*|[{_CJK}]")
+# Latin letters that are not a base letter and an accent, so NFKD leaves them whole: their plain
+# forms, so that "Łódź" and "Lodz", "Sjøfart" and "Sjofart" read alike.
+_LATIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i",
+                                "æ": "ae", "œ": "oe", "þ": "th", "ŀ": "l"})
 # Combining marks that are letters' own parts, not accents: the kana voicing marks (が is not か).
 _KEEP_MARKS = frozenset("\u3099\u309a")
 # Words that never carry meaning on their own in a certificate name or job title, in the locales
@@ -103,7 +110,7 @@ def _plain(text: str) -> str:
     accents are gone."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LATIN_LETTERS))
     stripped = "".join(ch for ch in decomposed
                        if not unicodedata.combining(ch) or ch in _KEEP_MARKS)
     return stripped if stripped.isascii() else unicodedata.normalize("NFC", stripped)

@@ -20,6 +20,16 @@ def test_normalise_and_tokens():
     assert tokens("AZ-104 / PL-300") == ("az", "104", "pl", "300")
 
 
+def test_words_of_other_alphabets_are_read():
+    # Greek, Cyrillic and Arabic names were once read as no words at all.
+    assert tokens("Допуск по электробезопасности, IV группа") == \
+        ("допуск", "по", "электробезопасности", "iv", "группа")
+    assert tokens("Πιστοποίηση Διαμεσολαβητή") == ("πιστοποιηση", "διαμεσολαβητη")
+    assert tokens("الرخصة المهنية") == ("الرخصة", "المهنية")
+    # Latin letters that are not letter + accent have plain forms too.
+    assert tokens("Łączność Sjøfart") == tokens("Lacznosc Sjofart") == ("lacznosc", "sjofart")
+
+
 def test_stem_joins_word_forms_but_not_neighbours():
     assert stem("auditor") == stem("audit")
     assert stem("accounting") == stem("accountant")
