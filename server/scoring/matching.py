@@ -277,6 +277,7 @@ class Catalogue:
                 if len(words) == 1 and len(words[0]) >= 5 and words[0] not in STOPWORDS \
                         and not _acronym_or_brand(name):
                     self.skill_stems[stem(words[0])].add((words[0], key))
+        self.language_skills = frozenset(self.language_names.values())
         # The word stems of each skill's label: what the skill is called, without the words an
         # alias carries along ("Six Sigma Green Belt methods").
         self.skill_words: dict[str, frozenset[str]] = {

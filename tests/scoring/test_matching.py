@@ -219,3 +219,17 @@ def test_a_certificates_own_acronym_is_not_another_skill():
                                       "American Institute of Floral Designers"), 0, shipped)
     fluid = resolve_cert(Certificate("CFD for Engineers", "Fabrikam Academy"), 0, shipped)
     assert fluid.skills and not set(fluid.skills) & set(floral.skills)
+
+
+def test_interpreting_is_a_trade_not_a_language():
+    # A language certificate attests languages; a medical interpreter's attests the trade, so the
+    # rule that a language certificate is off-target unless the role names its language does not
+    # apply to it.
+    shipped = catalogue(load_rulebook(None))
+    interpreter = resolve_cert(Certificate("Certified Medical Interpreter (CMI-Spanish)",
+                                           "National Board of Certification for Medical "
+                                           "Interpreters"), 0, shipped)
+    assert "interpreting" in interpreter.skills
+    assert "interpreting" not in relevance.languages_of(interpreter, shipped)
+    goethe = resolve_cert(Certificate("Goethe-Zertifikat C1", "Goethe-Institut"), 0, shipped)
+    assert relevance.languages_of(goethe, shipped) == {"german_language"}

@@ -245,13 +245,13 @@ def _meaning(closeness: float, weight: float) -> str:
 
 
 def languages_of(cert: CertView, cat: Catalogue) -> frozenset[str]:
-    """The languages a language certificate attests: its technical skills of the languages
-    field alone, when that is the certificate's own field (localisation or technical writing
-    also belong to other fields: they are trades, not languages)."""
+    """The languages a language certificate attests: its skills that are languages ("German
+    language"), when languages are the certificate's own field. Translating and interpreting
+    are trades of that field, not languages: a medical interpreter's certificate attests the
+    trade (and the role that needs it says so by its skills)."""
     if cert.field != LANGUAGES:
         return frozenset()
-    return frozenset(s for s in cert.skills if cat.skill_fields(s) == (LANGUAGES,)
-                     and cat.book.skills.get(s, {}).get("category") == "technical")
+    return frozenset(s for s in cert.skills if s in cat.language_skills)
 
 
 def _role_name(target: Target, cat: Catalogue) -> str:
