@@ -57,6 +57,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 _BOM_PREFIXES = tuple(bom for bom, _ in _BOMS)
+# Of the bytes on one side of a BOM-less UTF-16 text, how many must be NUL (the high bytes of
+# Latin, Greek and Cyrillic letters, digits and markup): most, with room for other scripts.
+_UTF16_NUL_SHARE = 0.6
 _UTF8_CHUNK = 1 << 16
 
 
@@ -100,7 +103,33 @@ class InputDocument:
         head = self.head
         if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
             return False
+        if self.utf16 is not None:
+            return False
         return b"\x00" in head or self.binary_kind() is not None
+
+    @cached_property
+    def utf16(self) -> str | None:
+        """"utf-16-le" or "utf-16-be" for UTF-16 text saved without a byte-order mark, else None.
+
+        Some Windows tools ("Unicode text") save so. Text in a Latin, Greek or Cyrillic script
+        has a NUL in every other byte, on the same side; a binary file has NULs anywhere. The
+        side says the byte order, and the whole input must decode."""
+        head = self.head[: len(self.head) & ~1]
+        if len(head) < 8 or self.data.startswith(_BOM_PREFIXES):
+            return None
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        half = len(head) // 2
+        if odd >= half * _UTF16_NUL_SHARE and even == 0:
+            encoding = "utf-16-le"
+        elif even >= half * _UTF16_NUL_SHARE and odd == 0:
+            encoding = "utf-16-be"
+        else:
+            return None
+        try:
+            self.data.decode(encoding)
+        except UnicodeDecodeError:
+            return None
+        return encoding
 
     def binary_kind(self) -> str | None:
         """What a binary input is ("a PDF document"), from its magic number; None if unknown."""
@@ -120,6 +149,8 @@ class InputDocument:
         utf8 = self.utf8
         if utf8 is not None:
             return utf8.decode("utf-8")
+        if self.utf16 is not None:
+            return _CONTROL_CHARS.sub("", self.data.decode(self.utf16))
         return _CONTROL_CHARS.sub("", _decode(self.data))
 
     def _refuse_binary(self) -> None:
@@ -137,7 +168,7 @@ class InputDocument:
         build and lxml an extra encode, together half again a bare parse
         (benchmarks/parse_speed.py), which is the whole speed budget.
         """
-        if self.data.startswith(_BOM_PREFIXES):
+        if self.data.startswith(_BOM_PREFIXES) or self.utf16 is not None:
             return None
         cleaned = self.data.translate(None, _CONTROL_BYTES)
         decoder = codecs.getincrementaldecoder("utf-8")()

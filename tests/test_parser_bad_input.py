@@ -172,6 +172,20 @@ def test_encodings(data, expected):
     assert expected in InputDocument(data).text
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_text(encoding):
+    # Windows' "Unicode text" has no BOM; it was once refused as a binary file.
+    page = "<html><body><h2>Licenses &amp; certifications</h2><p>Zertifikat für Café</p>"
+    assert "Zertifikat für Café" in InputDocument(page.encode(encoding)).text
+    csv = "Name,Authority\nCertified Example Analyst,Fabrikam Institute\n"
+    assert InputDocument(csv.encode(encoding)).text == csv
+
+
+def test_nul_bytes_that_are_not_utf16_still_mean_binary():
+    refused(b"\x00\x01binary\x00\x00payload\x00\xff\xfe" * 20, "unsupported_format")
+    refused("Zertifikat".encode("utf-16-le")[:-1] + b"\x00\xd8", "unsupported_format")
+
+
 def test_control_characters_are_dropped_at_the_boundary():
     assert InputDocument(b"Name\nPy\x1bth\x01on\x7f\n").text == "Name\nPython\n"
 
