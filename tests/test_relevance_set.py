@@ -16,22 +16,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from server.rulebook import SHIPPED
+from benchmarks.relevance_sets import (
+    SETS,
+    UNLISTED,
+    name_forms,
+    normalised,
+    rulebook_ids,
+    shipped_entries,
+)
 
-RELEVANCE = Path(__file__).resolve().parent.parent / "benchmarks" / "relevance"
-PAIRS = RELEVANCE / "pairs.yaml"
-DEV = RELEVANCE / "dev.yaml"
-HOLDOUT = RELEVANCE / "holdout.yaml"
-TRAPS = RELEVANCE / "traps.yaml"
-SETS = {"pairs": PAIRS, "dev": DEV, "holdout": HOLDOUT, "traps": TRAPS}
 KINDS = ("listed", "niche", "non_english", "trap")
-UNLISTED = ("niche", "non_english")
 
 # Words every certificate name carries; sharing them says nothing about skills.
 GENERIC = frozenset((
@@ -52,17 +51,6 @@ def pairs() -> list[dict[str, Any]]:
 
 def holdout() -> list[dict[str, Any]]:
     return load("holdout")
-
-
-def shipped_entries(section: str) -> dict[str, dict[str, Any]]:
-    """One section of the shipped rulebook, read straight from its YAML files: these checks need
-    only ids and names, and must not fail because another part of the rulebook is mid-edit
-    (load_rulebook's own tests cover its validation)."""
-    entries: dict[str, dict[str, Any]] = {}
-    for path in sorted(SHIPPED.rglob("*.yaml")):
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        entries.update(document.get(section) or {})
-    return entries
 
 
 def words(text: str) -> set[str]:
@@ -89,32 +77,6 @@ def role_words(pair: dict[str, Any]) -> set[str]:
 
 def describe(pair: dict[str, Any]) -> str:
     return f"{pair['certificate']['name']!r} -> {pair['role']['title']!r}"
-
-
-def normalised(text: str) -> str:
-    return re.sub(r"[^\w]+", " ", text.casefold()).strip()
-
-
-def name_forms(name: str) -> set[str]:
-    """A certificate name as the catalogue check compares it: whole, and without the bracketed
-    abbreviation ("Fachkraft für Lagerlogistik (IHK)" is also "Fachkraft für Lagerlogistik")."""
-    return {normalised(name), normalised(re.sub(r"\(.*?\)", " ", name))}
-
-
-@cache
-def catalogue() -> dict[str, str]:
-    """Every shipped certificate name and alias, normalised, to its rulebook id."""
-    names: dict[str, str] = {}
-    for key, entry in shipped_entries("certificates").items():
-        for name in (entry["name"], *entry.get("aliases", [])):
-            names[normalised(name)] = key
-    return names
-
-
-def rulebook_ids(pair: dict[str, Any]) -> list[str]:
-    """The rulebook certificates a pair's certificate is listed as (empty when unlisted)."""
-    return sorted({catalogue()[form] for form in name_forms(pair["certificate"]["name"])
-                   if form in catalogue()})
 
 
 @pytest.mark.parametrize("name", SETS)
