@@ -321,8 +321,9 @@ def _find_issuer(issuer: str | None, host: str | None, cat: Catalogue) -> str | 
 # A URL whose host needs none of urlsplit's care (no user, port, brackets, spaces or controls).
 _PLAIN_HOST = re.compile(r"(?i:https?)://([A-Za-z0-9.-]+)(?=[/?#]|\Z)")
 _ENTRY_MIN_FIT = 0.5
-# Issuers whose own credential a matching name may be (a platform or an unknown host is not).
-_CREDENTIALING_TIERS = frozenset({"vendor_exam", "professional_body", "university"})
+# Issuers whose own credential a matching name may be (a platform, a university teaching a prep
+# course for it, or an unknown host is not).
+_CREDENTIALING_TIERS = frozenset({"vendor_exam", "professional_body"})
 STEM_SKILL_WEIGHT = 0.7
 _LINK_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "der", "und",
                          "fur", "e", "y", "et"})

@@ -130,6 +130,8 @@ def test_issuers_own_initials_are_not_a_skill(book):
     # A course platform or an unknown issuer says nothing about whose credential it is.
     ("CEH", "Udemy", "ceh"),
     ("CEH", "Fabrikam Academy", "ceh"),
+    # Nor does a university, whose course prepares for another body's exam.
+    ("Project Management Professional (PMP)", "Stanford University", "pmp"),
     # A body in the entry's own field issuing it is a mismatch (the provider rule's), not
     # another credential.
     ("PMP", "CompTIA", "pmp"),
