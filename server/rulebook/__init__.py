@@ -126,13 +126,18 @@ def _check_rule_options(book: Rulebook) -> None:
     options(book)
 
 
+# libyaml's safe loader when PyYAML was built with it: the same documents as yaml.safe_load,
+# read about eight times faster (the shipped rulebook is megabytes of YAML, read at every start).
+_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _files(root: Path) -> dict[str, Path]:
     return {p.relative_to(root).as_posix(): p for p in root.rglob("*.yaml")}
 
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except (OSError, UnicodeDecodeError) as error:
         raise RulebookError(str(path), f"cannot be read ({error})") from None
     except yaml.YAMLError as error:
