@@ -19,7 +19,7 @@ import weakref
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 from server.rulebook import Rulebook
@@ -227,6 +227,11 @@ class PhraseIndex:
                 i += 1
 
 
+def _name_stems(name: str) -> frozenset[str]:
+    """The stems of a name's content words."""
+    return frozenset(stem(w) for w in content_words(name))
+
+
 def _names(entry: dict[str, Any], *keys: str) -> list[str]:
     names = [entry[k] for k in keys if isinstance(entry.get(k), str)]
     return names + list(entry.get("aliases", ()))
@@ -289,15 +294,16 @@ class Catalogue:
         self.role_words: dict[str, frozenset[str]] = {}
         self.role_names: dict[str, tuple[frozenset[str], ...]] = {}
         self.role_vocab: dict[str, frozenset[str]] = {}
+        # The same skill, field and issuer names recur across entries: their stems, once each.
+        name_stems = cache(_name_stems)
         for key, entry in sorted(book.roles.items()):
-            names = {stem(w) for name in _names(entry, "title") for w in content_words(name)}
+            names = set().union(*map(name_stems, _names(entry, "title")))
             vocab = set(names)
             for skill in entry.get("skills", ()):
-                for name in _names(book.skills.get(skill, {}), "label"):
-                    vocab.update(stem(w) for w in content_words(name))
+                vocab.update(*map(name_stems, _names(book.skills.get(skill, {}), "label")))
             for field_id in (entry.get("field"), *entry.get("related_fields", ())):
-                for name in _names(book.fields.get(field_id or "", {}), "label"):
-                    vocab.update(stem(w) for w in content_words(name))
+                vocab.update(*map(name_stems, _names(book.fields.get(field_id or "", {}),
+                                                     "label")))
             self.role_words[key] = frozenset(names)
             self.role_names[key] = tuple(frozenset(stem(w) for w in content_words(name))
                                          for name in _names(entry, "title"))
@@ -319,13 +325,12 @@ class Catalogue:
                 if own:
                     self.issuer_credentials.setdefault((entry["issuer"], own), key)
         for key, entry in sorted(book.certificates.items()):
-            fitting = {stem(w) for name in _names(entry, "name") for w in content_words(name)}
+            fitting = set().union(*map(name_stems, _names(entry, "name")))
             for skill in entry.get("skills", ()):
-                for name in _names(book.skills.get(skill, {}), "label"):
-                    fitting.update(stem(w) for w in content_words(name))
-            for name in (*_names(book.fields.get(entry["field"], {}), "label"),
-                         *_names(book.issuers.get(entry["issuer"], {}), "name")):
-                fitting.update(stem(w) for w in content_words(name))
+                fitting.update(*map(name_stems, _names(book.skills.get(skill, {}), "label")))
+            fitting.update(*map(name_stems, (
+                *_names(book.fields.get(entry["field"], {}), "label"),
+                *_names(book.issuers.get(entry["issuer"], {}), "name"))))
             self.certificate_vocab[key] = frozenset(fitting)
         counts: dict[str, int] = defaultdict(int)
         for role_names in self.role_words.values():
@@ -341,8 +346,7 @@ class Catalogue:
                                   (book.skills, "label")):
             for entry in section.values():
                 documents += 1
-                for word in {stem(w) for name in _names(entry, key_name)
-                             for w in content_words(name)}:
+                for word in set().union(*map(name_stems, _names(entry, key_name))):
                     named[word] += 1
         self.word_idf = {w: math.log((documents + 1) / (n + 1)) + 1.0 for w, n in named.items()}
         self.unseen_word_idf = math.log(documents + 1) + 1.0
