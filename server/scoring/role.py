@@ -185,13 +185,19 @@ def family_with(title: str, cat: Catalogue, described: str | None) -> str | None
 
 
 def _family(title: str, found: str | tuple[Candidate, ...] | None, described: str | None,
-            cat: Catalogue) -> str | None:
+            cat: Catalogue, *, translated: bool = False) -> str | None:
     """The family from what the title says (``_families_of``) and the description's field;
-    failing that, the one its trailing words name."""
+    failing that, the one its trailing words name; failing that, the title read through the
+    rulebook's glossary ("Könyvelő" → bookkeeper, "Бухгалтер" → accountant), once."""
     if isinstance(found, str):
         return found
-    family = _choose(found, described, cat) if found else None
-    return family or _by_trailing_words(title, cat)
+    family = (_choose(found, described, cat) if found else None) or _by_trailing_words(title, cat)
+    if family is not None or translated:
+        return family
+    english = " ".join(glossary.of(cat).rewrite(tokens(title)))
+    if english == " ".join(tokens(title)):
+        return None  # nothing in it the glossary knows: no second reading
+    return _family(english, _families_of(cat, english), described, cat, translated=True)
 
 
 def described_field(description: str | None, cat: Catalogue) -> str | None:

@@ -235,3 +235,19 @@ def test_interpreting_is_a_trade_not_a_language():
     assert "interpreting" not in relevance.languages_of(interpreter, shipped)
     goethe = resolve_cert(Certificate("Goethe-Zertifikat C1", "Goethe-Institut"), 0, shipped)
     assert relevance.languages_of(goethe, shipped) == {"german_language"}
+
+
+@pytest.mark.parametrize(("title", "family"), [
+    ("Könyvelő", "accountant"),  # Hungarian
+    ("Бухгалтер", "accountant"),  # Russian
+    ("Λογιστής", "accountant"),  # Greek
+    ("Sairaanhoitaja", "registered_nurse"),  # Finnish
+    ("Pengembang perangkat lunak", "software_engineer"),  # Indonesian
+])
+def test_a_title_in_another_language_is_read_through_the_glossary(title, family):
+    assert find_family(title, catalogue(load_rulebook(None))) == family
+
+
+def test_an_english_title_without_a_family_gets_no_second_reading():
+    # Nothing in it is a glossary term: it stays unknown rather than guessed.
+    assert find_family("Java Coffee Roaster", catalogue(load_rulebook(None))) is None
