@@ -19,8 +19,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.relevance_sets import read_pairs
 from parser.models import Certificate, Profile, Source
 from server.rulebook import Rulebook, load_rulebook
 from server.scoring import Role, score_profile
@@ -85,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", type=int, default=0,
                         help="also list the N worst-ranked pairs of each label")
     args = parser.parse_args(argv)
-    pairs = (yaml.safe_load(args.pairs.read_text(encoding="utf-8")) or {}).get("pairs") or []
+    pairs = read_pairs(args.pairs)
     book = load_rulebook(args.rules)
     result = evaluate(pairs, book)
     print(f"pairs: {result['pairs']}   fields: {result['fields']}   ruleset: {book.name}")

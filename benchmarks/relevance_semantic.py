@@ -32,11 +32,10 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.relevance_auc import PAIRS, auc, relevance
+from benchmarks.relevance_sets import read_pairs
 from server.rulebook import Rulebook, load_rulebook
 from server.scoring import semantic
 
@@ -58,10 +57,6 @@ def certificate_text(pair: dict) -> str:
 def role_text(pair: dict) -> str:
     r = pair["role"]
     return ". ".join(p for p in (r.get("title"), r.get("description")) if p)
-
-
-def load_pairs(path: Path) -> list[dict]:
-    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("pairs") or []
 
 
 class Scored:
@@ -170,13 +165,13 @@ def main(argv: list[str] | None = None) -> int:
     semantic.load()
     print(f"model load (imports included): {time.perf_counter() - start:.2f} s\n")
     book = load_rulebook(args.rules)
-    main_set = Scored(load_pairs(args.pairs), book)
+    main_set = Scored(read_pairs(args.pairs), book)
     rule_name, weight = choose_blend(main_set)  # fixed here, before the held-out set is read
     report(f"main set ({args.pairs.name})", main_set, rule_name, weight)
     if not args.main_only:
-        dev = Scored(load_pairs(args.dev), load_rulebook(args.rules))
+        dev = Scored(read_pairs(args.dev), load_rulebook(args.rules))
         report(f"development set ({args.dev.name})", dev, rule_name, weight)
-        holdout = Scored(load_pairs(args.holdout), load_rulebook(args.rules))  # cold memos
+        holdout = Scored(read_pairs(args.holdout), load_rulebook(args.rules))  # cold memos
         report(f"held-out set ({args.holdout.name})", holdout,
                rule_name, weight)
     return 0

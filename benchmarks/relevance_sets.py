@@ -29,13 +29,13 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-RELEVANCE = ROOT / "benchmarks" / "relevance"
+from server.rulebook import SHIPPED
+
+RELEVANCE = Path(__file__).resolve().parent / "relevance"
 SETS = {"pairs": RELEVANCE / "pairs.yaml", "dev": RELEVANCE / "dev.yaml",
         "holdout": RELEVANCE / "holdout.yaml", "traps": RELEVANCE / "traps.yaml"}
 UNLISTED = ("niche", "non_english")
 KEYS = ("certificate", "role", "relevant", "field", "kind", "why")
-SHIPPED = ROOT / "server" / "rulebook" / "data"
 
 
 def read_pairs(path: Path) -> list[dict[str, Any]]:

@@ -19,13 +19,13 @@ from functools import cache
 from typing import Any
 
 import pytest
-import yaml
 
 from benchmarks.relevance_sets import (
     SETS,
     UNLISTED,
     name_forms,
     normalised,
+    read_pairs,
     rulebook_ids,
     shipped_entries,
 )
@@ -41,8 +41,7 @@ GENERIC = frozenset((
 
 @cache
 def load(name: str) -> list[dict[str, Any]]:
-    document = yaml.safe_load(SETS[name].read_text(encoding="utf-8"))
-    return list(document["pairs"])
+    return read_pairs(SETS[name])
 
 
 def pairs() -> list[dict[str, Any]]:

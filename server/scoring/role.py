@@ -194,10 +194,12 @@ def _family(title: str, found: str | tuple[Candidate, ...] | None, described: st
     family = (_choose(found, described, cat) if found else None) or _by_trailing_words(title, cat)
     if family is not None or translated:
         return family
-    english = " ".join(glossary.of(cat).rewrite(tokens(title)))
-    if english == " ".join(tokens(title)):
+    words = tokens(title)
+    english = glossary.of(cat).rewrite(words)
+    if english == list(words):
         return None  # nothing in it the glossary knows: no second reading
-    return _family(english, _families_of(cat, english), described, cat, translated=True)
+    text = " ".join(english)
+    return _family(text, _families_of(cat, text), described, cat, translated=True)
 
 
 def described_field(description: str | None, cat: Catalogue) -> str | None:
@@ -379,7 +381,7 @@ def _field_weights(field: str | None, extra: object, cat: Catalogue) -> dict[str
 def _field_from_words(title: str, description: str | None, cat: Catalogue) -> str | None:
     """A field named in the title ("Accounting Clerk"), unless the job description is about an
     unrelated one ("Networking Events Coordinator" organises breakfasts, not routers)."""
-    described = cat.majority_field({s: 1.0 for s in _skills_in(description or "", cat)})
+    described = described_field(description, cat)
     for match in sorted(cat.fields.find(title), key=lambda m: -len(m.phrase)):
         field = match.ids[0]
         if described is None or cat.field_relation(described, field) > 0:
