@@ -253,6 +253,8 @@ def _acronym(text: str | None) -> str | None:
 
     Words in brackets (where the acronym itself usually stands) are left out."""
     words = tokens(re.sub(r"\(.*?\)", " ", text or ""))
+    if len(words) == 1 and text and text.isupper():
+        return words[0]  # a body known by its letters ("IPC", "NEBOSH"): they are its initials
     initials = "".join(w[0] for w in words if w not in _LINK_WORDS and not w.isdigit())
     return initials if len(initials) >= 2 else None
 
@@ -275,8 +277,13 @@ def find_entry(name: str, cat: Catalogue) -> str | None:
         if best is not None and len(match.phrase) <= len(best[0].phrase):
             continue
         rest = words - {stem(w) for w in match.phrase}
+        # The name's own acronym ("Certified Professional in Patient Safety (CPPS)") names the
+        # entry that shares the acronym only if the words it abbreviates are that entry's name
+        # (not the pet sitters' "Certified Professional Pet Sitter (CPPS)").
+        spelled = len(match.phrase) == 1 and match.phrase[0] in own_acronyms(name)
         for key in match.ids:
-            vocab = cat.certificate_vocab.get(key, frozenset())
+            vocab = cat.certificate_name_words(key) if spelled else \
+                cat.certificate_vocab.get(key, frozenset())
             if not rest or len(rest & vocab) / len(rest) >= _ENTRY_MIN_FIT:
                 best = (match, key)
                 break
@@ -325,8 +332,8 @@ _ENTRY_MIN_FIT = 0.5
 # course for it, or an unknown host is not).
 _CREDENTIALING_TIERS = frozenset({"vendor_exam", "professional_body"})
 STEM_SKILL_WEIGHT = 0.7
-_LINK_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "der", "und",
-                         "fur", "e", "y", "et"})
+_LINK_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "de", "du",
+                         "des", "la", "le", "der", "und", "fur", "e", "y", "et"})
 # How sure each source of a field is: the catalogue entry and the skills say what the certificate
 # teaches; an issuer known in a few fields, or a field named in the title, only suggest it.
 ISSUER_FIELD_CONFIDENCE = 0.8

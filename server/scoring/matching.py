@@ -20,6 +20,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 from server.rulebook import Rulebook
@@ -59,7 +60,21 @@ STOPWORDS: Final = frozenset({
     "skill", "skills", "1", "2", "3", "i", "ii", "iii", "professionnel", "professionnelle",
     "profesional", "profesionalidad", "profissional", "certificazione", "titre", "carte",
     "attestation", "gepruft", "geprufter", "diplom", "diplome", "award", "holder", "member",
+    # The kind of credential, shared by licences of every trade ("Construction Supervisor
+    # License" and "Licensed Practical Nurse" have nothing in common).
+    "license", "licence", "licensed", "licenced", "licensure", "registered", "chartered",
+    "accredited", "qualified", "qualification", "credential", "designation", "endorsement",
+    "permit", "exam", "examination",
 })
+
+# Words of place names ("Queensland", "Texas", "Tokyo"): where a job or licence is, never what it
+# is about, so a licence and a job in the same state share nothing by it. Built from ISO 3166 by
+# scripts/build_place_words.py, minus words that mean something else ("Java", "French").
+PLACE_WORDS: Final = frozenset(
+    line for line in (Path(__file__).resolve().parent / "data" / "place_words.txt")
+    .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
+# What a fallback comparison of words skips: words without meaning of their own, and places.
+SKIPPED_WORDS: Final = STOPWORDS | PLACE_WORDS
 
 
 _Result = TypeVar("_Result")
@@ -156,7 +171,8 @@ def stems(text: str) -> frozenset[str]:
 
 def content_words(text: str) -> tuple[str, ...]:
     """Tokens minus stopwords and bare numbers: the words a fallback comparison may use."""
-    return tuple(t for t in tokens(text) if t not in STOPWORDS and not t.isdigit() and len(t) > 1)
+    return tuple(t for t in tokens(text)
+                 if t not in SKIPPED_WORDS and not t.isdigit() and len(t) > 1)
 
 
 LANGUAGES: Final = "languages"  # the field of language skills, which any job may ask for
@@ -227,6 +243,10 @@ class PhraseIndex:
                 i += 1
 
 
+def _certificate_name_words(cat: Catalogue, key: str) -> frozenset[str]:
+    return frozenset().union(*map(_name_stems, _names(cat.book.certificates[key], "name")))
+
+
 def _name_stems(name: str) -> frozenset[str]:
     """The stems of a name's content words."""
     return frozenset(stem(w) for w in content_words(name))
@@ -294,6 +314,9 @@ class Catalogue:
         self.role_words: dict[str, frozenset[str]] = {}
         self.role_names: dict[str, tuple[frozenset[str], ...]] = {}
         self.role_vocab: dict[str, frozenset[str]] = {}
+        # The uncut roots of the words of each family's names: a title's head noun must be one
+        # of them ("accessibility" and "access" share a stem, not a root).
+        self.role_roots: dict[str, frozenset[str]] = {}
         # The same skill, field and issuer names recur across entries: their stems, once each.
         name_stems = cache(_name_stems)
         for key, entry in sorted(book.roles.items()):
@@ -307,6 +330,8 @@ class Catalogue:
             self.role_words[key] = frozenset(names)
             self.role_names[key] = tuple(frozenset(stem(w) for w in content_words(name))
                                          for name in _names(entry, "title"))
+            self.role_roots[key] = frozenset(root(w) for name in _names(entry, "title")
+                                             for w in content_words(name))
             self.role_vocab[key] = frozenset(vocab)
         # The same for certificates: the words that may stand beside an acronym in a name that
         # really means this certificate ("CPC" is a medical coder's credential, but "Transport
@@ -356,6 +381,10 @@ class Catalogue:
         """The tokens of a certificate's name without the words of its issuer's names."""
         words = self.issuer_words.get(issuer_id, frozenset())
         return tuple(w for w in tokens(name) if w not in words)
+
+    def certificate_name_words(self, key: str) -> frozenset[str]:
+        """The stems of a catalogue certificate's name and aliases."""
+        return self.memoised(_certificate_name_words)(key)
 
     def issuer_credential(self, name: str, issuer_id: str | None) -> str | None:
         """The issuer's own catalogue credential that ``name`` names, the issuer's words aside

@@ -25,6 +25,7 @@ from server.scoring.matching import (
     TITLE_MODIFIERS,
     Catalogue,
     content_words,
+    root,
     stem,
     stems,
     tokens,
@@ -34,7 +35,11 @@ from server.scoring.timeline import month_number
 
 # The part of a title before a comma, bracket or spaced dash names the job; the rest qualifies it.
 _MAIN_TITLE = re.compile(r"\s*(?:,|\(|\|| [-–—] | at | @ )\s*")
-_MODIFIER_STEMS = frozenset(stem(w) for w in TITLE_MODIFIERS)
+# Words that name a rank or a kind of post but no job: a title of these alone says nothing.
+_GENERIC_JOB_WORDS = TITLE_MODIFIERS | RANK_WORDS | {"leader", "member"}
+# Their stems, as titles inflect them ("Managers", "Management"); but a trainee's stem is a
+# trainer's too, and a trainer is a job.
+_MODIFIER_STEMS = frozenset(stem(w) for w in TITLE_MODIFIERS) - {stem("trainer")}
 _RANK_STEMS = frozenset(stem(w) for w in RANK_WORDS)
 _FAMILY_MIN_EXPLAINED = 0.5  # with a job description that agrees
 _FAMILY_SURE = 0.75  # on the title alone
@@ -223,8 +228,13 @@ def _families_of(cat: Catalogue, title: str) -> str | tuple[Candidate, ...] | No
 
 
 def _job_words(title: str) -> tuple[str, list[str]]:
-    """The part of a title that names the job, and its words without rank ("Senior", "Lead")."""
-    main = _MAIN_TITLE.split(title, maxsplit=1)[0]
+    """The part of a title that names the job, and its words without rank ("Senior", "Lead").
+
+    That is the part before a comma or bracket ("Data Analyst, Marketing"), unless it names no
+    job of its own: "Team Leader, Customer Contact Centre" is a contact-centre team leader."""
+    main, *rest = _MAIN_TITLE.split(title, maxsplit=1)
+    if rest and all(w in _GENERIC_JOB_WORDS for w in tokens(main)):
+        main = f"{_MAIN_TITLE.split(rest[0], maxsplit=1)[0].strip(' )')} {main}"
     return main, [w for w in tokens(main) if w not in RANK_WORDS]
 
 
@@ -246,11 +256,12 @@ def _by_trailing_words(title: str, cat: Catalogue) -> str | None:
 
 def _explaining(main: str, cat: Catalogue) -> tuple[Candidate, ...] | None:
     """The families whose vocabulary explains most of the title, with how well."""
-    words = [stem(w) for w in content_words(main)]
-    if not words:
+    title_words = content_words(main)
+    if not title_words:
         return None
-    head = words[-1]
-    core = [w for w in words if w not in _MODIFIER_STEMS] or words
+    words = [stem(w) for w in title_words]
+    modifier = [w in _MODIFIER_STEMS for w in words]
+    core = [w for w, m in zip(words, modifier, strict=True) if not m] or words
 
     def rarity(word: str) -> float:
         return cat.role_word_idf.get(word, cat.unseen_idf)
@@ -262,19 +273,24 @@ def _explaining(main: str, cat: Catalogue) -> tuple[Candidate, ...] | None:
 
     # The word a family's names must hold: the head noun, or, when the head only says rank or
     # kind of work ("Accounting *Assistant*"), the word nearest to it ("Accounting").
-    specific = [w for w in words if w not in _MODIFIER_STEMS]
-    key_word = head if head not in _MODIFIER_STEMS or not specific else specific[-1]
+    # It must be one of the family's name words in full, not only by stem: "Accessibility
+    # Specialist" is not an identity and *access* engineer.
+    specific = [i for i, m in enumerate(modifier) if not m]
+    at = len(words) - 1 if not modifier[-1] or not specific else specific[-1]
+    key_word, key_root = words[at], root(title_words[at])
     # A skill named in several words in the title ("Learning and Development Manager") says
     # which field the job is in; a family from an unrelated field is then a false friend.
     phrase_field = cat.majority_field({s: 1.0 for m in cat.skills.find(main)
                                        if len(m.phrase) > 1 for s in m.ids})
     candidates: list[Candidate] = []
-    for key, names in cat.role_words.items():
-        if key_word not in names:
+    for family, names in cat.role_words.items():
+        if key_word not in names or not any(_same_word(key_root, r)
+                                            for r in cat.role_roots[family]):
             continue
-        if phrase_field and not cat.field_relation(phrase_field, cat.book.roles[key]["field"]):
+        if phrase_field and not cat.field_relation(phrase_field,
+                                                   cat.book.roles[family]["field"]):
             continue
-        vocab = cat.role_vocab[key]
+        vocab = cat.role_vocab[family]
         explained = sum(weight for w, weight in weights.items() if w in vocab) / total
         if explained >= _FAMILY_MIN_EXPLAINED:
             # The closest of its names: shared words count, words the title lacks count against
@@ -282,9 +298,20 @@ def _explaining(main: str, cat: Catalogue) -> tuple[Candidate, ...] | None:
             # Intelligence Analyst" is).
             score = max(sum(rarity(w) for w in set(words) & name)
                         - 0.5 * sum(rarity(w) for w in name - set(words) - _RANK_STEMS)
-                        for name in cat.role_names[key])
-            candidates.append((explained, round(score, 6), key))
+                        for name in cat.role_names[family])
+            candidates.append((explained, round(score, 6), family))
     return tuple(candidates)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Whether two roots are forms of one word: equal, or apart only in their last two letters
+    ("forestry"/"forest", "facilitator"/"facilitador"), not a word and a longer one built on it
+    ("accessibility"/"access"), as their six-letter stems may be."""
+    if a == b:
+        return True
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                  min(len(a), len(b)))
+    return common >= max(len(a), len(b)) - 2
 
 
 def _choose(candidates: tuple[Candidate, ...], described: str | None,

@@ -28,7 +28,7 @@ from typing import Final
 import numpy as np
 from numpy.typing import NDArray
 
-from server.scoring.matching import STOPWORDS, root, tokens
+from server.scoring.matching import SKIPPED_WORDS, root, tokens
 
 DATA: Final = Path(__file__).resolve().parent / "data"
 VECTORS: Final = DATA / "word_vectors.npz"
@@ -49,11 +49,12 @@ Rewrite = Callable[[Sequence[str]], Sequence[str]]
 
 
 def words_of(text: str, rewrite: Rewrite | None = None) -> list[str]:
-    """The words that carry meaning: tokens minus stopwords and bare numbers. Unlike the word
-    fallback's ``content_words`` it keeps single CJK characters, which are words there."""
+    """The words that carry meaning: tokens minus stopwords, places and bare numbers. Unlike
+    the word fallback's ``content_words`` it keeps single CJK characters, which are words
+    there."""
     found = tokens(text) if rewrite is None else rewrite(tokens(text))
     return [t for t in found
-            if t not in STOPWORDS and not t.isdigit() and (len(t) > 1 or not t.isascii())]
+            if t not in SKIPPED_WORDS and not t.isdigit() and (len(t) > 1 or not t.isascii())]
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,14 @@ from parser.models import Certificate
 from server.rulebook import load_rulebook
 from server.scoring.certificate import find_entry, find_issuer, own_acronyms
 from server.scoring.certificate import resolve as resolve_cert
-from server.scoring.matching import PhraseIndex, catalogue, normalise, stem, tokens
+from server.scoring.matching import (
+    PhraseIndex,
+    catalogue,
+    content_words,
+    normalise,
+    stem,
+    tokens,
+)
 from server.scoring.role import Role, direction_role, find_family, latest_position, resolve
 from server.scoring.rules import relevance
 from tests.scoring.conftest import job, profile
@@ -64,6 +71,47 @@ def test_family_refuses_false_friends(book):
         "kitchen_manager"
 
 
+def test_family_needs_the_title_word_not_only_its_stem():
+    cat = catalogue(load_rulebook())
+    # A trainer is not a trainee, though both stem to "train" ("trainee trader" is a trader).
+    assert find_family("Corporate Sales Trainer", cat) != "trader"
+    # "Accessibility" shares a stem with "access", not a word: no identity and access engineer.
+    assert find_family("Accessibility Specialist, Digital Products", cat) is None
+    # Word forms that do differ only at the end still meet, across languages too.
+    assert find_family("Forestry Worker", cat) == "arborist"
+    assert find_family("Agile Team Facilitator", cat) == "scrum_master"
+
+
+def test_a_title_that_names_only_a_rank_is_read_with_its_qualifier():
+    cat = catalogue(load_rulebook())
+    contact_centre = find_family("Team Leader, Customer Contact Centre", cat)
+    assert contact_centre is not None
+    assert cat.book.roles[contact_centre]["field"] == "customer_success"
+
+
+def test_place_names_are_not_words_of_a_job():
+    assert content_words("Queensland Open Builder Licence") == ("open", "builder")
+    assert content_words("Tourism Marketing Coordinator, Queensland") == \
+        ("tourism", "marketing", "coordinator")
+    # Words of place names that mean something else stay.
+    assert content_words("Java Developer") == ("java", "developer")
+    assert content_words("French Teacher") == ("french", "teacher")
+    cat = catalogue(load_rulebook())
+    builder = resolve_cert(Certificate("Queensland Open Builder Licence"), 0, cat)
+    tourism = resolve(Role("Tourism Marketing Coordinator, Queensland"), cat)
+    assert relevance.score(relevance.DEFAULT, builder, tourism, cat)[0] < \
+        relevance.DEFAULT["off-target-below"]
+
+
+def test_the_kind_of_credential_is_not_a_shared_word():
+    cat = catalogue(load_rulebook())
+    licence = resolve_cert(Certificate("Massachusetts Construction Supervisor License"), 0, cat)
+    nurse = resolve(Role("Licensed Practical Nurse Supervisor"), cat)
+    plumber = resolve_cert(Certificate("Texas Master Plumber License"), 0, cat)
+    assert relevance.score(relevance.DEFAULT, licence, nurse, cat)[0] < \
+        relevance.score(relevance.DEFAULT, plumber, resolve(Role("Plumber"), cat), cat)[0]
+
+
 def test_description_vetoes_a_family_from_another_field(book):
     cat = catalogue(book)
     target = resolve(Role("Cloud Kitchen Manager",
@@ -103,6 +151,14 @@ def test_certificate_entry_needs_the_rest_of_the_name_to_fit(book):
     assert find_entry("Road Haulage Transport Manager CPA", cat) is None
 
 
+
+def test_a_spelled_out_acronym_names_the_entry_with_those_words():
+    # CPPS is the pet sitters' and patient safety's; only the words say which.
+    cat = catalogue(load_rulebook())
+    assert find_entry("Certified Professional Pet Sitters (CPPS)", cat) == "psi_cpps"
+    assert find_entry("Certified Professional in Patient Safety (CPPS)", cat) is None
+
+
 def test_issuer_by_alias_and_by_credential_domain(book):
     cat = catalogue(book)
     assert find_issuer("Amazon Web Services (AWS)", None, cat) == "aws"
@@ -119,6 +175,17 @@ def test_issuers_own_initials_are_not_a_skill(book):
     assert "aws" not in welder.skills
     cloud = resolve_cert(Certificate("AWS networking deep dive", "Fabrikam Academy"), 0, cat)
     assert "aws" in cloud.skills
+
+
+
+def test_a_body_known_by_its_letters_is_not_a_skill():
+    # IPC's soldering credential is not infection prevention and control (IPC).
+    cat = catalogue(load_rulebook())
+    solder = resolve_cert(Certificate("IPC J-STD-001 Certified IPC Specialist (CIS)", "IPC"), 0,
+                          cat)
+    assert "infection_prevention_and_control" not in solder.skills
+    assert "infection_prevention_and_control" in resolve_cert(
+        Certificate("IPC Lead Nurse Course", "Fabrikam Health Academy"), 0, cat).skills
 
 
 @pytest.mark.parametrize(("name", "issuer", "entry"), [
