@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from parser.models import Certificate
+from server.scoring import glossary
 from server.scoring.matching import Catalogue, stem, stems, tokens
 
 
@@ -205,6 +206,13 @@ def _name_skills(cat: Catalogue, name: str, initials: str | None,
     # (CPP)" is the certificate's own acronym, not the C++ language
     found = [skill for match in cat.skills.find(name) if match.text not in own
              for skill in match.ids]
+    # A name in another language names skills in its English too ("Certyfikat księgowy" ->
+    # accountant certificate -> accounting), when the glossary knows its words.
+    words = tokens(name)
+    english = glossary.of(cat).rewrite(words)
+    if english != list(words):
+        found += [skill for match in cat.skills.find(" ".join(english))
+                  if match.text not in own for skill in match.ids if skill not in found]
     if not issuer_fields:
         return found
     return [s for s in found

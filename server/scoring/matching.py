@@ -315,7 +315,8 @@ class Catalogue:
         self.role_names: dict[str, tuple[frozenset[str], ...]] = {}
         self.role_vocab: dict[str, frozenset[str]] = {}
         # The uncut roots of the words of each family's names: a title's head noun must be one
-        # of them ("accessibility" and "access" share a stem, not a root).
+        # of them, give or take an ending ("accessibility" and "access" share a stem, not a
+        # root).
         self.role_roots: dict[str, frozenset[str]] = {}
         # The same skill, field and issuer names recur across entries: their stems, once each.
         name_stems = cache(_name_stems)
@@ -467,8 +468,7 @@ class Catalogue:
             best: list[str] = []
             best_shared = 0
             for name, key in sorted(self.skill_stems.get(stem(word), ())):
-                shared = next((i for i, (a, b) in enumerate(zip(word, name, strict=False))
-                               if a != b), min(len(word), len(name)))
+                shared = shared_beginning(word, name)
                 if not _word_forms(word, name, shared) or shared < best_shared:
                     continue
                 if shared > best_shared:
@@ -519,6 +519,12 @@ class Catalogue:
 # on either side is no longer than an ending ("-ation" plus a plural).
 _FORM_SHARED = 7
 _FORM_ENDING = 6
+
+
+def shared_beginning(a: str, b: str) -> int:
+    """How many letters ``a`` and ``b`` share from their start."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                min(len(a), len(b)))
 
 
 def _word_forms(word: str, name: str, shared: int) -> bool:

@@ -26,6 +26,7 @@ from server.scoring.matching import (
     Catalogue,
     content_words,
     root,
+    shared_beginning,
     stem,
     stems,
     tokens,
@@ -307,11 +308,7 @@ def _same_word(a: str, b: str) -> bool:
     """Whether two roots are forms of one word: equal, or apart only in their last two letters
     ("forestry"/"forest", "facilitator"/"facilitador"), not a word and a longer one built on it
     ("accessibility"/"access"), as their six-letter stems may be."""
-    if a == b:
-        return True
-    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
-                  min(len(a), len(b)))
-    return common >= max(len(a), len(b)) - 2
+    return a == b or shared_beginning(a, b) >= max(len(a), len(b)) - 2
 
 
 def _choose(candidates: tuple[Candidate, ...], described: str | None,
