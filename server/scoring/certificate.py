@@ -158,7 +158,8 @@ def _read(cat: Catalogue, name: str, entry_id: str | None, initials: str | None,
     own_words = _without_own_acronyms(name, initials)
     if not skills:  # last resort: one-word skill names that share a stem with its words
         for skill in memo(_stem_skills)(own_words):
-            skills[skill] = STEM_SKILL_WEIGHT
+            if _issuer_works_in(cat, skill, issuer_fields):
+                skills[skill] = STEM_SKILL_WEIGHT
     fields = _fields(entry, skills, issuer_fields, name, cat)
     field = max(sorted(fields), key=lambda f: fields[f]) if fields else None
     brands = memo(_brands)(name)
@@ -213,11 +214,14 @@ def _name_skills(cat: Catalogue, name: str, initials: str | None,
     if english != list(words):
         found += [skill for match in cat.skills.find(" ".join(english))
                   if match.text not in own for skill in match.ids if skill not in found]
-    if not issuer_fields:
-        return found
-    return [s for s in found
-            if any(cat.field_relation(f, g) > 0 for f in cat.skill_fields(s)
-                   for g in issuer_fields)]
+    return [s for s in found if _issuer_works_in(cat, s, issuer_fields)]
+
+
+def _issuer_works_in(cat: Catalogue, skill: str, issuer_fields: tuple[str, ...]) -> bool:
+    """Whether ``skill`` is in or next to a field of the issuer (any skill when its fields are
+    unknown): an issuer known for welding does not certify C++ by its "CPP"."""
+    return not issuer_fields or any(cat.field_relation(f, g) > 0
+                                    for f in cat.skill_fields(skill) for g in issuer_fields)
 
 
 @lru_cache(maxsize=8192)

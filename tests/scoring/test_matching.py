@@ -179,6 +179,16 @@ def test_issuers_own_initials_are_not_a_skill(book):
 
 
 
+def test_a_word_form_guess_must_fit_the_issuers_fields():
+    # "Grade" is a form of grading (education), but the American Concrete Institute certifies
+    # concrete testing: its fields decide.
+    cat = catalogue(load_rulebook())
+    concrete = resolve_cert(Certificate("ACI Concrete Field Testing Technician – Grade I",
+                                        "American Concrete Institute"), 0, cat)
+    assert "education" not in concrete.fields
+    assert "construction" in concrete.fields
+
+
 def test_a_body_known_by_its_letters_is_not_a_skill():
     # IPC's soldering credential is not infection prevention and control (IPC).
     cat = catalogue(load_rulebook())
