@@ -198,6 +198,8 @@ def _family(title: str, found: str | tuple[Candidate, ...] | None, described: st
     if isinstance(found, str):
         return found
     family = (_choose(found, described, cat) if found else None) or _by_trailing_words(title, cat)
+    if family is None and not translated:
+        family = _with_qualifier(title, described, cat)
     if family is not None or translated:
         return family
     words = tokens(title)
@@ -206,6 +208,22 @@ def _family(title: str, found: str | tuple[Candidate, ...] | None, described: st
         return None  # nothing in it the glossary knows: no second reading
     text = " ".join(english)
     return _family(text, _families_of(cat, text), described, cat, translated=True)
+
+
+def _with_qualifier(title: str, described: str | None, cat: Catalogue) -> str | None:
+    """The family of "<qualifier> <job>" when the job alone names none: an "After-Sales
+    Service Technician, Luxury Timepieces" services watches."""
+    main, *rest = _MAIN_TITLE.split(title, maxsplit=1)
+    if not rest:
+        return None
+    qualifier = _MAIN_TITLE.split(rest[0], maxsplit=1)[0].strip(" )")
+    if not qualifier or all(w in RANK_WORDS for w in tokens(qualifier)):
+        return None
+    combined = f"{qualifier} {main}"
+    found = _families_of(cat, combined)
+    if isinstance(found, str):
+        return found
+    return _choose(found, described, cat) if found else None
 
 
 def described_field(description: str | None, cat: Catalogue) -> str | None:

@@ -90,6 +90,12 @@ def test_a_title_that_names_only_a_rank_is_read_with_its_qualifier():
     assert cat.book.roles[contact_centre]["field"] == "customer_success"
 
 
+def test_a_title_without_a_family_is_read_with_its_qualifier():
+    # "Hospital Interpreter" names no family; a Spanish one is an interpreter.
+    cat = catalogue(load_rulebook())
+    assert find_family("Hospital Interpreter (Spanish)", cat) == "translator"
+
+
 def test_place_names_are_not_words_of_a_job():
     assert content_words("Queensland Open Builder Licence") == ("open", "builder")
     assert content_words("Tourism Marketing Coordinator, Queensland") == \
