@@ -127,8 +127,12 @@ def _resolve(cat: Catalogue, role: Role, from_direction: bool) -> Target:
                                        set(fields), cat))
             named = [s for s in named if s not in one_word or s in backed
                      or LANGUAGES in cat.skill_fields(s)]  # a language is named, not guessed
+        # Of a family's title, a skill outside the family's fields counts when the title names
+        # it in several words: a "Food Safety Compliance Specialist" needs food safety, where
+        # the "Java" of a "Coffee Buyer (Java origins)" is a homonym.
+        phrases = {s for m in cat.skills.find(title) if len(m.phrase) > 1 for s in m.ids}
         for skill in named:
-            if family is None or _in_fields(skill, fields, cat):
+            if family is None or skill in phrases or _in_fields(skill, fields, cat):
                 skills.setdefault(skill, 1.0)
     spoken = {s for s in named if LANGUAGES in cat.skill_fields(s)}
     if role.description:

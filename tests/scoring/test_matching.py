@@ -96,6 +96,15 @@ def test_a_title_without_a_family_is_read_with_its_qualifier():
     assert find_family("Hospital Interpreter (Spanish)", cat) == "translator"
 
 
+def test_a_skill_the_title_names_in_several_words_counts_outside_the_familys_fields():
+    cat = catalogue(load_rulebook())
+    compliance = resolve(Role("Food Safety Compliance Specialist"), cat)
+    assert compliance.family == "compliance_officer" and "food_safety" in compliance.skills
+    # One word is not enough: the "Java" of a coffee buyer is a homonym.
+    coffee = resolve(Role("Retail Buyer, Java Coffees"), cat)
+    assert coffee.family == "retail_buyer" and "java" not in coffee.skills
+
+
 def test_place_names_are_not_words_of_a_job():
     assert content_words("Queensland Open Builder Licence") == ("open", "builder")
     assert content_words("Tourism Marketing Coordinator, Queensland") == \
