@@ -25,6 +25,7 @@ from server.scoring.matching import (
     TITLE_MODIFIERS,
     Catalogue,
     content_words,
+    normalise,
     root,
     shared_beginning,
     stem,
@@ -272,6 +273,15 @@ def _by_trailing_words(title: str, cat: Catalogue) -> str | None:
     words = _job_words(title)[1]
     for start in range(1, len(words) - 1):
         exact = cat.roles.lookup(" ".join(words[start:]))
+        if exact:
+            return exact[0]
+    # One word, a family's own title, when the words before it name nothing any family
+    # knows: a "Sushi Chef" is a chef, where a "Pastry Chef" may be another family (and a
+    # "Specifications Writer" is not whoever has "writer" among other titles).
+    before = words[:-1]
+    if before and not any(stem(w) in cat.role_word_idf for w in before):
+        exact = [key for key in cat.roles.lookup(words[-1])
+                 if normalise(cat.book.roles[key]["title"]) == words[-1]]
         if exact:
             return exact[0]
     return None

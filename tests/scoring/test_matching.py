@@ -90,6 +90,13 @@ def test_a_title_that_names_only_a_rank_is_read_with_its_qualifier():
     assert cat.book.roles[contact_centre]["field"] == "customer_success"
 
 
+def test_a_family_title_after_words_no_family_knows_names_the_job():
+    cat = catalogue(load_rulebook())
+    assert find_family("Sushi Chef", cat) == "chef"
+    # Not by another family's one-word alias ("writer" is among a content marketer's titles).
+    assert find_family("Specifications Writer", cat) != "content_marketer"
+
+
 def test_a_title_without_a_family_is_read_with_its_qualifier():
     # "Hospital Interpreter" names no family; a Spanish one is an interpreter.
     cat = catalogue(load_rulebook())
