@@ -218,14 +218,10 @@ def _family(title: str, found: str | tuple[Candidate, ...] | None, described: st
 def _with_qualifier(title: str, described: str | None, cat: Catalogue) -> str | None:
     """The family of "<qualifier> <job>" when the job alone names none: an "After-Sales
     Service Technician, Luxury Timepieces" services watches."""
-    main, *rest = _MAIN_TITLE.split(title, maxsplit=1)
-    if not rest:
+    main, qualifier = _title_parts(title)
+    if qualifier is None or all(w in RANK_WORDS for w in tokens(qualifier)):
         return None
-    qualifier = _MAIN_TITLE.split(rest[0], maxsplit=1)[0].strip(" )")
-    if not qualifier or all(w in RANK_WORDS for w in tokens(qualifier)):
-        return None
-    combined = f"{qualifier} {main}"
-    found = _families_of(cat, combined)
+    found = _families_of(cat, f"{qualifier} {main}")
     if isinstance(found, str):
         return found
     return _choose(found, described, cat) if found else None
@@ -256,10 +252,18 @@ def _job_words(title: str) -> tuple[str, list[str]]:
 
     That is the part before a comma or bracket ("Data Analyst, Marketing"), unless it names no
     job of its own: "Team Leader, Customer Contact Centre" is a contact-centre team leader."""
-    main, *rest = _MAIN_TITLE.split(title, maxsplit=1)
-    if rest and all(w in _GENERIC_JOB_WORDS for w in tokens(main)):
-        main = f"{_MAIN_TITLE.split(rest[0], maxsplit=1)[0].strip(' )')} {main}"
+    main, qualifier = _title_parts(title)
+    if qualifier is not None and all(w in _GENERIC_JOB_WORDS for w in tokens(main)):
+        main = f"{qualifier} {main}"
     return main, [w for w in tokens(main) if w not in RANK_WORDS]
+
+
+def _title_parts(title: str) -> tuple[str, str | None]:
+    """A title's job part and its first qualifier ("Data Analyst (Marketing), Remote" ->
+    "Data Analyst", "Marketing")."""
+    main, *rest = _MAIN_TITLE.split(title, maxsplit=1)
+    qualifier = _MAIN_TITLE.split(rest[0], maxsplit=1)[0].strip(" )") if rest else ""
+    return main, qualifier or None
 
 
 def _by_trailing_words(title: str, cat: Catalogue) -> str | None:
@@ -280,10 +284,10 @@ def _by_trailing_words(title: str, cat: Catalogue) -> str | None:
     # "Specifications Writer" is not whoever has "writer" among other titles).
     before = words[:-1]
     if before and not any(stem(w) in cat.role_word_idf for w in before):
-        exact = [key for key in cat.roles.lookup(words[-1])
-                 if normalise(cat.book.roles[key]["title"]) == words[-1]]
-        if exact:
-            return exact[0]
+        titled = [key for key in cat.roles.lookup(words[-1])
+                  if normalise(cat.book.roles[key]["title"]) == words[-1]]
+        if titled:
+            return titled[0]
     return None
 
 
@@ -293,8 +297,8 @@ def _explaining(main: str, cat: Catalogue) -> tuple[Candidate, ...] | None:
     if not title_words:
         return None
     words = [stem(w) for w in title_words]
-    modifier = [w in _MODIFIER_STEMS for w in words]
-    core = [w for w, m in zip(words, modifier, strict=True) if not m] or words
+    specific = [i for i, w in enumerate(words) if w not in _MODIFIER_STEMS]
+    core = [words[i] for i in specific] or words
 
     def rarity(word: str) -> float:
         return cat.role_word_idf.get(word, cat.unseen_idf)
@@ -308,8 +312,7 @@ def _explaining(main: str, cat: Catalogue) -> tuple[Candidate, ...] | None:
     # kind of work ("Accounting *Assistant*"), the word nearest to it ("Accounting").
     # It must be one of the family's name words in full, not only by stem: "Accessibility
     # Specialist" is not an identity and *access* engineer.
-    specific = [i for i, m in enumerate(modifier) if not m]
-    at = len(words) - 1 if not modifier[-1] or not specific else specific[-1]
+    at = specific[-1] if words[-1] in _MODIFIER_STEMS and specific else len(words) - 1
     key_word, key_root = words[at], root(title_words[at])
     # A skill named in several words in the title ("Learning and Development Manager") says
     # which field the job is in; a family from an unrelated field is then a false friend.
