@@ -170,7 +170,8 @@ def stems(text: str) -> frozenset[str]:
 
 
 def content_words(text: str) -> tuple[str, ...]:
-    """Tokens minus stopwords and bare numbers: the words a fallback comparison may use."""
+    """Tokens minus stopwords, places and bare numbers: the words a fallback comparison may
+    use."""
     return tuple(t for t in tokens(text)
                  if t not in SKIPPED_WORDS and not t.isdigit() and len(t) > 1)
 
