@@ -97,8 +97,17 @@ def _load(override_dir: str | None, include_shipped: bool = True) -> Rulebook:
         document = _read(path)
         overriding = override_dir is not None and path.is_relative_to(override_dir)
         for section, content in document.items():
-            if section in ENTRY_SECTIONS or section in ("volatility", "inflated_claims",
-                                                         "glossary"):
+            if section == "glossary":  # term by term: several files may add to one language
+                for language, terms in content.items():
+                    for term, english in terms.items():
+                        where = f"glossary.{language}.{term}"
+                        if where in origin and not overriding:
+                            raise RulebookError(
+                                str(path), f"{where} is defined twice (also in {origin[where]})"
+                            )
+                        merged[section].setdefault(language, {})[term] = english
+                        origin[where] = relative
+            elif section in ENTRY_SECTIONS or section in ("volatility", "inflated_claims"):
                 for key, value in content.items():
                     where = f"{section}.{key}"
                     if where in origin and not overriding:

@@ -80,3 +80,16 @@ def test_a_compound_of_two_glossary_words_is_read_in_parts():
     # A part the glossary does not know leaves the word as it is, as do short words.
     assert book.rewrite(tokens("Lagerfachkraft")) == ["lagerfachkraft"]
     assert book.rewrite(tokens("Kranprüf")) == ["kranpruf"]
+
+
+def test_files_add_to_a_language_term_by_term(tmp_path):
+    (tmp_path / "a.yaml").write_text(yaml.safe_dump({"glossary": {"de": {"schweißer": "welder"}}},
+                                                    allow_unicode=True), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(yaml.safe_dump({"glossary": {"de": {"kran": "crane"}}}),
+                                     encoding="utf-8")
+    book = load_rulebook(tmp_path, include_shipped=False)
+    assert book.glossary["de"] == {"schweißer": "welder", "kran": "crane"}
+    (tmp_path / "c.yaml").write_text(yaml.safe_dump({"glossary": {"de": {"kran": "hoist"}}}),
+                                     encoding="utf-8")
+    shipped = load_rulebook(tmp_path)  # an override file may redefine one term
+    assert shipped.glossary["de"]["kran"] == "hoist" and "gabelstapler" in shipped.glossary["de"]
