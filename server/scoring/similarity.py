@@ -64,6 +64,7 @@ class WordVectors:
     word_vectors: NDArray[np.int8]  # unit vectors x 127 (the scale cancels: see ``vector``)
     word_idf: NDArray[np.float32]
     unseen_idf: float  # a word outside the vocabulary weighs as a typical one (median IDF)
+    english: frozenset[str]  # the words of the vocabulary that are English (found in ESCO)
 
     @classmethod
     def load(cls, vectors: Path = VECTORS) -> WordVectors:
@@ -75,7 +76,9 @@ class WordVectors:
                                                          strict=True)}
                 return cls(index={w: i for i, w in enumerate(words)}, by_root=by_root,
                            word_vectors=tables["word_vectors"], word_idf=tables["word_idf"],
-                           unseen_idf=float(tables["unseen_idf"]))
+                           unseen_idf=float(tables["unseen_idf"]),
+                           english=frozenset(w for w, known in zip(words, tables["english"],
+                                                                   strict=True) if known))
         # Missing file, a truncated archive, a missing table: numpy raises several types; all of
         # them mean the same broken installation.
         except (OSError, ValueError, KeyError, EOFError) as exc:
