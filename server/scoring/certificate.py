@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from parser.models import Certificate
 from server.scoring import glossary
 from server.scoring.matching import Catalogue, stem, stems, tokens
+from server.scoring.role import find_family
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,12 @@ def _read(cat: Catalogue, name: str, entry_id: str | None, initials: str | None,
         for skill in memo(_name_skills)(name, initials, issuer_fields):
             skills.setdefault(skill, 1.0)
     own_words = _without_own_acronyms(name, initials)
+    if not skills and not entry:
+        # A name that names an occupation ("Certified Transportation Broker", "Geprüfter
+        # Hufbeschlagschmied") certifies what that occupation does: its family's main skills.
+        for skill in memo(_occupation_skills)(own_words):
+            if _issuer_works_in(cat, skill, issuer_fields):
+                skills[skill] = STEM_SKILL_WEIGHT
     if not skills:  # last resort: one-word skill names that share a stem with its words
         for skill in memo(_stem_skills)(own_words):
             if _issuer_works_in(cat, skill, issuer_fields):
@@ -184,6 +191,12 @@ def _issuer_of(cat: Catalogue, issuer: str | None, host: str | None) -> str | No
 
 def _text_skills(cat: Catalogue, text: str) -> tuple[str, ...]:
     return tuple(skill for match in cat.skills.find(text) for skill in match.ids)
+
+
+def _occupation_skills(cat: Catalogue, words: str) -> list[str]:
+    """The main skills of the role family the words name, if they name one for sure."""
+    family = find_family(words, cat)
+    return list(cat.book.roles[family]["skills"][:OCCUPATION_SKILLS]) if family else []
 
 
 def _stem_skills(cat: Catalogue, words: str) -> list[str]:
@@ -343,7 +356,8 @@ _ENTRY_MIN_FIT = 0.5
 # Issuers whose own credential a matching name may be (a platform, a university teaching a prep
 # course for it, or an unknown host is not).
 _CREDENTIALING_TIERS = frozenset({"vendor_exam", "professional_body"})
-STEM_SKILL_WEIGHT = 0.7
+STEM_SKILL_WEIGHT = 0.7  # a skill guessed from a word form or an occupation the name names
+OCCUPATION_SKILLS = 5  # the first (most telling) skills of a role family a name names
 _LINK_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "de", "du",
                          "des", "la", "le", "der", "und", "fur", "e", "y", "et"})
 # How sure each source of a field is: the catalogue entry and the skills say what the certificate

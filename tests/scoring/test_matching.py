@@ -211,6 +211,16 @@ def test_a_word_form_guess_must_fit_the_issuers_fields():
     assert "construction" in concrete.fields
 
 
+def test_a_name_that_names_an_occupation_certifies_its_skills():
+    cat = catalogue(load_rulebook())
+    broker = resolve_cert(Certificate("Certified Transportation Broker (CTB)",
+                                      "Transportation Intermediaries Association"), 0, cat)
+    assert set(broker.skills) & set(cat.book.roles["freight_broker"]["skills"])
+    score = relevance.score
+    assert score(relevance.DEFAULT, broker, resolve(Role("Freight Broker Agent"), cat), cat)[0] \
+        > score(relevance.DEFAULT, broker, resolve(Role("Transit Bus Operator"), cat), cat)[0]
+
+
 def test_a_body_known_by_its_letters_is_not_a_skill():
     # IPC's soldering credential is not infection prevention and control (IPC).
     cat = catalogue(load_rulebook())
