@@ -98,9 +98,12 @@ def test_a_family_title_after_words_no_family_knows_names_the_job():
 
 
 def test_a_title_without_a_family_is_read_with_its_qualifier():
-    # "Hospital Interpreter" names no family; a Spanish one is an interpreter.
+    # "School Interpreter" names no family; a Spanish one is an interpreter. (A hospital
+    # interpreter is a medical interpreter, a family of its own.)
     cat = catalogue(load_rulebook())
-    assert find_family("Hospital Interpreter (Spanish)", cat) == "translator"
+    assert find_family("School Interpreter", cat) is None
+    assert find_family("School Interpreter (Spanish)", cat) == "translator"
+    assert find_family("Hospital Interpreter (Spanish)", cat) == "medical_interpreter"
 
 
 def test_a_skill_the_title_names_in_several_words_counts_outside_the_familys_fields():
