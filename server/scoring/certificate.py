@@ -261,14 +261,16 @@ def own_acronyms(name: str) -> frozenset[str]:
     # (Latin letters only: a name in Chinese or Japanese is tokenised by character, and its
     # "initials" would be the whole name.)
     found = {whole} if whole and whole.isascii() else set()
-    words = [w for w in tokens(re.sub(r"\(.*?\)", " ", name))
-             if w not in _LINK_WORDS and not w.isdigit()]
-    runs = {"".join(w[0] for w in words[i:j])
-            for i in range(len(words)) for j in range(i + 2, len(words) + 1)}
-    for inside in re.findall(r"\(([^()]*)\)", name):
-        parts = [t for t in tokens(inside) if t.isalpha() and t.isascii()]
-        if parts and "".join(parts) in runs:
-            found.update(parts)
+    insides = re.findall(r"\(([^()]*)\)", name)
+    if not insides:
+        return frozenset(found)
+    # One letter per word: a run of consecutive words' initials is a stretch of this string.
+    initials = "".join(w[0] for w in tokens(re.sub(r"\(.*?\)", " ", name))
+                       if w not in _LINK_WORDS and not w.isdigit())
+    for inside in insides:
+        spelled = "".join(t for t in tokens(inside) if t.isalpha() and t.isascii())
+        if len(spelled) >= 2 and spelled in initials:
+            found.update(t for t in tokens(inside) if t.isalpha() and t.isascii())
     return frozenset(found)
 
 

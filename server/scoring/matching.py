@@ -315,6 +315,9 @@ class Catalogue:
         self.role_words: dict[str, frozenset[str]] = {}
         self.role_names: dict[str, tuple[frozenset[str], ...]] = {}
         self.role_vocab: dict[str, frozenset[str]] = {}
+        # The families whose names hold a word (stem), in id order: a title's head noun is
+        # looked up there rather than in every family.
+        self.families_with_word: dict[str, list[str]] = {}
         # The uncut roots of the words of each family's names: a title's head noun must be one
         # of them, give or take an ending ("accessibility" and "access" share a stem, not a
         # root).
@@ -330,6 +333,8 @@ class Catalogue:
                 vocab.update(*map(name_stems, _names(book.fields.get(field_id or "", {}),
                                                      "label")))
             self.role_words[key] = frozenset(names)
+            for word in names:
+                self.families_with_word.setdefault(word, []).append(key)
             self.role_names[key] = tuple(frozenset(stem(w) for w in content_words(name))
                                          for name in _names(entry, "title"))
             self.role_roots[key] = frozenset(root(w) for name in _names(entry, "title")

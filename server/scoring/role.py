@@ -319,9 +319,8 @@ def _explaining(main: str, cat: Catalogue) -> tuple[Candidate, ...] | None:
     phrase_field = cat.majority_field({s: 1.0 for m in cat.skills.find(main)
                                        if len(m.phrase) > 1 for s in m.ids})
     candidates: list[Candidate] = []
-    for family, names in cat.role_words.items():
-        if key_word not in names or not any(_same_word(key_root, r)
-                                            for r in cat.role_roots[family]):
+    for family in cat.families_with_word.get(key_word, ()):
+        if not any(_same_word(key_root, r) for r in cat.role_roots[family]):
             continue
         if phrase_field and not cat.field_relation(phrase_field,
                                                    cat.book.roles[family]["field"]):

@@ -105,15 +105,19 @@ def score(conf: dict[str, Any], cert: CertView, target: Target, cat: Catalogue) 
     return Reading(blended, shared, other, closeness, weight)
 
 
+_WORDS = re.compile(r"(\w+)")  # splits a text into its words and what lies between them
+
+
 def _closeness(conf: dict[str, Any], cert: CertView, target: Target,
                cat: Catalogue) -> float | None:
     """The cosine of certificate and role texts, mapped to 0..1 (None: nothing to compare)."""
     c = cert.cert
     # Its own acronym stands for its own words, already read: "Certified Risk Manager (CRM)"
     # is not about customer relationships.
-    name = c.name
-    for acronym in own_acronyms(name):
-        name = re.sub(rf"(?i)(?<![\w]){re.escape(acronym)}(?![\w])", " ", name)
+    own = own_acronyms(c.name)
+    # (Word by word on the raw name: the word vectors tell an unknown acronym by its capitals.)
+    name = "".join(" " if part.lower() in own else part for part in _WORDS.split(c.name)) \
+        if own else c.name
     text = ". ".join(filter(None, [name, c.issuer, ", ".join(c.skills)]))
     cosine = similarity.cosine(glossary.vector(text, cat), target.vector)
     if cosine is None:
