@@ -3,8 +3,10 @@
 Resolution goes from most to least certain, and records which step answered so notes can say so:
 1. the catalogue entry, by exact name or by an alias / acronym / exam code inside the name (when
    the rest of the name fits that entry);
-2. skills found in its name and in the skills listed with it (the skill alias index), then skills
-   whose one-word name shares a stem with a word of the name;
+2. skills found in its name (and in the glossary's English of a name in another language) and
+   in the skills listed with it (the skill alias index); else the first skills of the role family
+   the name names ("Certified Transportation Broker" certifies what a freight broker does); else
+   skills whose one-word name shares a stem with a word of the name;
 3. otherwise only its words remain, compared with the role's words by the relevance rule.
 Its field comes from the entry, else its skills, else a known issuer's few fields or a field
 named in it. Its issuer's own initials ("AWS" of the American Welding Society) and its own
