@@ -16,8 +16,8 @@ IDS = {"type": "array", "items": ID, "uniqueItems": True}
 
 VOLATILITY = ("fast", "medium", "slow")
 CATEGORIES = ("technical", "soft")
-TIERS = ("vendor_exam", "professional_body", "university", "learning_platform", "bootcamp",
-         "unknown")
+TIERS = ("vendor_exam", "professional_body", "licensing_authority", "university",
+         "learning_platform", "bootcamp", "unknown")
 ASSESSMENTS = ("exam", "completion", "portfolio", "experience")
 LEVELS = ("foundational", "associate", "professional", "expert")
 

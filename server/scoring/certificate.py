@@ -359,7 +359,8 @@ _PLAIN_HOST = re.compile(r"(?i:https?)://([A-Za-z0-9.-]+)(?=[/?#]|\Z)")
 _ENTRY_MIN_FIT = 0.5
 # Issuers whose own credential a matching name may be (a platform, a university teaching a prep
 # course for it, or an unknown host is not).
-_CREDENTIALING_TIERS = frozenset({"vendor_exam", "professional_body"})
+_CREDENTIALING_TIERS = frozenset({"vendor_exam", "professional_body",
+                                  "licensing_authority"})
 STEM_SKILL_WEIGHT = 0.7  # a skill guessed from a word form or an occupation the name names
 OCCUPATION_SKILLS = 5  # the first (most telling) skills of a role family a name names
 _LINK_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "de", "du",

@@ -113,6 +113,20 @@ def test_provider_licence_from_a_public_authority_is_not_a_mismatch(book):
                                         "Accountant"))
 
 
+def test_provider_licence_from_a_listed_licensing_authority_of_its_field():
+    """A regulator the rulebook lists (tier licensing_authority) grants licences whose exam
+    another body sets, in its own field only; a professional body never does."""
+    shipped = load_rulebook()
+    nurse = "Registered Nurse (NCLEX-RN)"
+    granted = run(shipped, provider, cert(nurse, "Nursing Council of New Zealand"),
+                  "Registered Nurse")
+    assert "issuer_mismatch" not in ids(granted) and granted.value >= 0.8
+    assert "public licensing authority" in granted.note
+    # A certification body of the same field is not an authority: still a mismatch.
+    assert "issuer_mismatch" in ids(run(shipped, provider, cert(
+        nurse, "Pharmacy Technician Certification Board"), "Registered Nurse"))
+
+
 def test_provider_pass_fail(book):
     assert "well_known_provider" in ids(run(book, provider, cert("CPA", "AICPA"), "Accountant"))
     assert "issuer_mismatch" in ids(run(book, provider, cert(

@@ -4,9 +4,11 @@ The stated issuer (or the credential URL's domain) is looked up among the catalo
 their aliases; its tier sets the value. An unknown issuer is never a heavy penalty: provider
 matters less than skills. A name that claims a vendor or professional-body credential
 ("AWS Certified …", a catalogue exam such as "PMP") issued by someone else is an issuer mismatch —
-except when that someone is a public licensing authority ("Illinois Board of Examiners",
-"Washington State Department of Health"): a CPA or a nursing licence is granted by a jurisdiction
-even though a professional body sets the exam, so a recruiter reads that issuer as the right one.
+except when that someone is a public licensing authority: one the rulebook lists as such (tier
+``licensing_authority``, working in the credential's field), or an unknown issuer whose name says
+so ("Illinois Board of Examiners", "Washington State Department of Health"). A CPA or a nursing
+licence is granted by a jurisdiction even though a professional body sets the exam, so a
+recruiter reads that issuer as the right one.
 
 Options: ``tiers`` (tier -> value), ``unknown-value`` (0.5), ``mismatch-value`` (0.2),
 ``well-known-tiers`` (list), ``claim-words`` (words that claim a credential),
@@ -32,11 +34,13 @@ READS = "certificate"  # its own text alone: judged once per certificate card
 CONF = {"tiers": dict, "unknown-value": float, "mismatch-value": float, "well-known-tiers": list,
         "claim-words": list, "authority-words": list, "authority-value": float}
 DEFAULT: dict[str, Any] = {
-    "tiers": {"vendor_exam": 1.0, "professional_body": 1.0, "university": 0.85,
+    "tiers": {"vendor_exam": 1.0, "professional_body": 1.0, "licensing_authority": 1.0,
+              "university": 0.85,
               "learning_platform": 0.65, "bootcamp": 0.6, "unknown": 0.5},
     "unknown-value": 0.5,
     "mismatch-value": 0.2,
-    "well-known-tiers": ["vendor_exam", "professional_body", "university"],
+    "well-known-tiers": ["vendor_exam", "professional_body", "licensing_authority",
+                         "university"],
     "claim-words": ["certified", "certification", "certificacion", "certificacao", "certifie",
                     "zertifiziert", "zertifizierung"],
     # Words in the names of the public bodies that grant licences (boards of accountancy and of
@@ -47,7 +51,9 @@ DEFAULT: dict[str, Any] = {
                         "consejo", "conselho", "ordre", "ordem", "colegio", "secretaria"],
     "authority-value": 0.9,
 }
+AUTHORITY = "licensing_authority"  # the tier of public bodies that grant licences
 _TIER_WORDS = {"vendor_exam": "a vendor's exam", "professional_body": "a professional body",
+               AUTHORITY: "a public licensing authority",
                "university": "a university", "learning_platform": "a learning platform",
                "bootcamp": "a bootcamp", "unknown": "an issuer of unknown standing"}
 
@@ -68,7 +74,7 @@ def judge(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
     claimed = _claimed_issuer(conf, cert, ctx)
     if claimed is not None and claimed != cert.issuer_id and (stated or cert.issuer_id):
         claimed_name = book.issuers[claimed]["name"]
-        if stated and not issuer and _is_authority(conf, stated):
+        if stated and _grants_licences(conf, ctx, stated, cert.issuer_id, claimed):
             return Outcome(conf["authority-value"],
                            f"Granted by {stated}, a public licensing authority: the right issuer "
                            f"for a licence whose exam {claimed_name} sets.")
@@ -107,9 +113,24 @@ def _claimed_issuer(conf: dict[str, Any], cert: CertView, ctx: Context) -> str |
     if not words & set(conf["claim-words"]):
         return None
     for brand in cert.brands:
-        if ctx.book.issuers[brand]["tier"] in ("vendor_exam", "professional_body"):
+        if ctx.book.issuers[brand]["tier"] in ("vendor_exam", "professional_body", AUTHORITY):
             return brand
     return None
+
+
+def _grants_licences(conf: dict[str, Any], ctx: Context, stated: str, issuer_id: str | None,
+                     claimed: str) -> bool:
+    """Is the issuer a public body that may grant a licence whose exam ``claimed`` sets?
+
+    One the rulebook lists as a licensing authority must work in (or next to) a field of that
+    body: a nursing council grants what a nursing board examines, a transport agency no CPA.
+    An unknown one is taken at its name's word ("State Board of Nursing")."""
+    issuer = ctx.book.issuers.get(issuer_id or "")
+    if issuer is None:
+        return _is_authority(conf, stated)
+    return issuer["tier"] == AUTHORITY and any(
+        ctx.cat.field_relation(f, g) > 0 for f in issuer["fields"]
+        for g in ctx.book.issuers[claimed].get("fields", ()))
 
 
 def _is_authority(conf: dict[str, Any], issuer: str) -> bool:
