@@ -38,6 +38,16 @@ def test_a_one_word_term_that_is_english_is_left_alone():
     assert book.rewrite(tokens("Installation soudeur")) == ["installation", "welder"]
 
 
+def test_a_foreign_word_the_rulebook_uses_is_still_read(cat):
+    """The word vectors' vocabulary holds the rulebook's own words in other languages
+    ("fagbrev", "enfermagem"): only the English ones stay as they are."""
+    vectors = similarity.vectors()
+    assert "fagbrev" in vectors.index and "fagbrev" not in vectors.english
+    assert "installation" in vectors.english
+    assert glossary.of(cat).rewrite(tokens("Fagbrev tømrer")) == \
+        ["trade", "certificate", "carpenter"]
+
+
 def test_the_first_language_wins_a_term_two_share():
     book = small({"fr": {"commis": "kitchen assistant"}, "de": {"commis": "clerk"}})
     assert book.rewrite(["commis"]) == ["clerk"]  # "de" sorts before "fr"
