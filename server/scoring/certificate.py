@@ -132,7 +132,7 @@ def _other_bodys(cat: Catalogue, entry_id: str, issuer_id: str | None) -> bool:
     entry = cat.book.certificates.get(entry_id, {})
     issuer = cat.book.issuers.get(issuer_id, {})
     if not entry or not issuer or issuer_id == entry.get("issuer") \
-            or issuer.get("tier") not in _CREDENTIALING_TIERS:
+            or issuer.get("tier") not in CREDENTIALING_TIERS:
         return False
     return not any(cat.field_relation(entry.get("field"), f) for f in issuer.get("fields", ()))
 
@@ -357,10 +357,10 @@ def _find_issuer(issuer: str | None, host: str | None, cat: Catalogue) -> str | 
 # A URL whose host needs none of urlsplit's care (no user, port, brackets, spaces or controls).
 _PLAIN_HOST = re.compile(r"(?i:https?)://([A-Za-z0-9.-]+)(?=[/?#]|\Z)")
 _ENTRY_MIN_FIT = 0.5
-# Issuers whose own credential a matching name may be (a platform, a university teaching a prep
-# course for it, or an unknown host is not).
-_CREDENTIALING_TIERS = frozenset({"vendor_exam", "professional_body",
-                                  "licensing_authority"})
+# Issuers that grant credentials of their own: a matching name may be theirs (a platform, a
+# university teaching a prep course for it, or an unknown host is not), and a name may claim one
+# of theirs (the provider rule).
+CREDENTIALING_TIERS = frozenset({"vendor_exam", "professional_body", "licensing_authority"})
 STEM_SKILL_WEIGHT = 0.7  # a skill guessed from a word form or an occupation the name names
 OCCUPATION_SKILLS = 5  # the first (most telling) skills of a role family a name names
 _LINK_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "de", "du",

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from server.scoring.certificate import CertView
+from server.scoring.certificate import CREDENTIALING_TIERS, CertView
 from server.scoring.context import Context
 from server.scoring.matching import tokens
 from server.scoring.report import Flag
@@ -35,8 +35,7 @@ CONF = {"tiers": dict, "unknown-value": float, "mismatch-value": float, "well-kn
         "claim-words": list, "authority-words": list, "authority-value": float}
 DEFAULT: dict[str, Any] = {
     "tiers": {"vendor_exam": 1.0, "professional_body": 1.0, "licensing_authority": 1.0,
-              "university": 0.85,
-              "learning_platform": 0.65, "bootcamp": 0.6, "unknown": 0.5},
+              "university": 0.85, "learning_platform": 0.65, "bootcamp": 0.6, "unknown": 0.5},
     "unknown-value": 0.5,
     "mismatch-value": 0.2,
     "well-known-tiers": ["vendor_exam", "professional_body", "licensing_authority",
@@ -113,7 +112,7 @@ def _claimed_issuer(conf: dict[str, Any], cert: CertView, ctx: Context) -> str |
     if not words & set(conf["claim-words"]):
         return None
     for brand in cert.brands:
-        if ctx.book.issuers[brand]["tier"] in ("vendor_exam", "professional_body", AUTHORITY):
+        if ctx.book.issuers[brand]["tier"] in CREDENTIALING_TIERS:
             return brand
     return None
 
