@@ -122,6 +122,11 @@ def test_provider_licence_from_a_listed_licensing_authority_of_its_field():
                   "Registered Nurse")
     assert "issuer_mismatch" not in ids(granted) and granted.value >= 0.8
     assert "public licensing authority" in granted.note
+    # A kind of board stands for every state's: the note names the one on the profile.
+    ohio = run(shipped, provider, cert(nurse, "Ohio Board of Nursing"), "Registered Nurse")
+    assert "issuer_mismatch" not in ids(ohio) and "Ohio Board of Nursing" in ohio.note
+    cpa = run(shipped, provider, cert("CPA", "Illinois State Board of Accountancy"), "Accountant")
+    assert "issuer_mismatch" not in ids(cpa) and cpa.value >= 0.8
     # A certification body of the same field is not an authority: still a mismatch.
     assert "issuer_mismatch" in ids(run(shipped, provider, cert(
         nurse, "Pharmacy Technician Certification Board"), "Registered Nurse"))

@@ -90,12 +90,15 @@ def judge(conf: dict[str, Any], cert: CertView, ctx: Context) -> Outcome:
                        (Flag("unknown_provider", "Issuer not recognised."),))
     tier = issuer["tier"]
     value = float(conf["tiers"].get(tier, conf["unknown-value"]))
-    note = f"Issued by {issuer['name']}, {_TIER_WORDS.get(tier, tier)}."
+    # An authority is often known as a kind ("State board of nursing (US)"): the profile's own
+    # words name the one that granted it ("Ohio Board of Nursing").
+    name = stated if stated and tier == AUTHORITY else issuer["name"]
+    note = f"Issued by {name}, {_TIER_WORDS.get(tier, tier)}."
     flags: tuple[Flag, ...] = ()
     if tier in conf["well-known-tiers"]:
-        flags = (Flag("well_known_provider", f"Well-known provider: {issuer['name']}."),)
+        flags = (Flag("well_known_provider", f"Well-known provider: {name}."),)
     elif tier == "unknown":
-        flags = (Flag("unknown_provider", f"{issuer['name']} is of unknown standing."),)
+        flags = (Flag("unknown_provider", f"{name} is of unknown standing."),)
     return Outcome(value, note, flags)
 
 
