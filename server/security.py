@@ -18,6 +18,8 @@ from flask_limiter.util import get_remote_address
 from server.errors import APIError
 
 API_PREFIX = "/api/v1"
+# The config key ``certsignal serve`` sets to the number of worker processes serving the app.
+SERVING_WORKERS = "SERVING_WORKERS"
 OPEN_PATHS = frozenset({f"{API_PREFIX}/health"})  # monitors probe it without a key
 
 # Pages have no script at all and take styles only from /static; SVG is inline markup.
@@ -33,6 +35,16 @@ COMMON_HEADERS = {
     # Reports are personal data: no browser or proxy cache may keep a copy.
     "Cache-Control": "no-store",
 }
+
+
+def worker_share(rate: str, workers: int) -> str:
+    """One worker's share of a rate ("600/minute" over 4 workers: "150/minute"), rounded up so
+    that no share is zero; each limit of "7/second;100/day" is shared alike."""
+    shares = []
+    for part in rate.split(";"):
+        count, rest = re.match(r"\s*(\d+)(.*)", part).groups()  # type: ignore[union-attr]
+        shares.append(f"{-(-int(count) // workers)}{rest}")
+    return ";".join(shares)
 
 
 def origin_pattern(origin: str) -> re.Pattern[str]:
@@ -110,10 +122,18 @@ def init_app(app: Flask) -> None:
     config.setdefault("RATELIMIT_ENABLED", rate != "off")
     config.setdefault("RATELIMIT_STORAGE_URI", "memory://")  # per worker; nothing leaves it
     config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+
+    def limit() -> str:
+        # Each worker counts in its own memory: it allows its share of the limit, so that the
+        # server as a whole allows about the configured rate (``serve`` says how many share it).
+        workers = current_app.config.get(SERVING_WORKERS) or 1
+        memory = str(current_app.config["RATELIMIT_STORAGE_URI"]).startswith("memory://")
+        return worker_share(rate, workers) if memory else rate
+
     limiter = Limiter(
         key_func=_client_id,
         app=app,
-        default_limits=[] if rate == "off" else [rate],
+        default_limits=[] if rate == "off" else [limit],
         # Preflights and static files are free; they carry no work.
         default_limits_exempt_when=lambda: request.method == "OPTIONS"
         or request.endpoint == "static",

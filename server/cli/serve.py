@@ -20,6 +20,7 @@ from gunicorn.app.base import BaseApplication
 from server.cli._common import EXIT_FAILURE, fail
 from server.config import CONFIG_FILE_VARIABLE, ConfigError, default_workers
 from server.rulebook import RulebookError
+from server.security import SERVING_WORKERS
 
 
 class GunicornServer(BaseApplication):  # type: ignore[misc]  # gunicorn ships no type hints
@@ -83,6 +84,7 @@ def serve_command(host: str, port: int, workers: int | None, config_file: Path |
     except (ConfigError, RulebookError) as error:
         fail(f"cannot start: {error}", EXIT_FAILURE)
     count = app.config["WORKERS"] or default_workers()
+    app.config[SERVING_WORKERS] = count  # each worker enforces its share of the rate limit
     # The rulebook and its indexes live as long as the server: move them out of the garbage
     # collector's reach, so that full collections in the workers (which scoring's many small
     # objects set off) do not walk them again and again, and their pages stay shared after fork.

@@ -6,6 +6,7 @@ import io
 
 import pytest
 
+from server.security import SERVING_WORKERS, worker_share
 from tests.service.samples import profile_json
 
 
@@ -99,6 +100,25 @@ def test_rate_limit(make_app) -> None:
     assert error["code"] == "rate_limited"
     # Another client (a different API key bucket) is not affected.
     assert client.get("/api/v1/health", headers={"X-API-Key": "other"}).status_code == 200
+
+
+def test_each_worker_enforces_its_share_of_the_rate_limit(make_app) -> None:
+    # `certsignal serve` with two workers: each counts in its own memory, so each allows half.
+    app = make_app(RATE_LIMIT="6/minute")
+    app.config[SERVING_WORKERS] = 2
+    client = app.test_client()
+    statuses = [client.get("/api/v1/health").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+
+
+@pytest.mark.parametrize(("rate", "workers", "share"), [
+    ("600/minute", 4, "150/minute"),
+    ("5/second", 2, "3/second"),  # rounded up: never a share of zero
+    ("7 per second;100/day", 2, "4 per second;50/day"),
+    ("10/hour", 1, "10/hour"),
+])
+def test_a_rate_is_shared_between_workers(rate, workers, share) -> None:
+    assert worker_share(rate, workers) == share
 
 
 def test_unknown_path_and_wrong_method(client) -> None:
