@@ -1,7 +1,9 @@
 """API keys, CORS, body size, rate limits and security headers, wired onto one app.
 
-Each piece reads the app's settings (``server.config``) once, at ``init_app``; none keeps state
-across apps, so tests can build as many differently configured apps as they like.
+Each piece reads the app's settings (``server.config``) once, at ``init_app`` (the rate limit
+also reads, per request, how many workers share it: ``certsignal serve`` says so after the app is
+built); none keeps state across apps, so tests can build as many differently configured apps as
+they like.
 """
 
 from __future__ import annotations
@@ -42,8 +44,8 @@ def worker_share(rate: str, workers: int) -> str:
     that no share is zero; each limit of "7/second;100/day" is shared alike."""
     shares = []
     for part in rate.split(";"):
-        count, rest = re.match(r"\s*(\d+)(.*)", part).groups()  # type: ignore[union-attr]
-        shares.append(f"{-(-int(count) // workers)}{rest}")
+        found = re.match(r"\s*(\d+)(.*)", part)  # settings checked the form: a count first
+        shares.append(f"{-(-int(found[1]) // workers)}{found[2]}" if found else part)
     return ";".join(shares)
 
 
