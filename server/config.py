@@ -74,6 +74,16 @@ def _workers(name: str, value: Any) -> int | None:
     return int(number)
 
 
+def _count(name: str, value: Any) -> int:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name} must be a whole number, not {value!r}") from None
+    if number < 0 or number != int(number):
+        raise ConfigError(f"{name} must be a whole number, 0 or more, not {value!r}")
+    return int(number)
+
+
 def _directory(name: str, value: Any) -> str | None:
     if value is None or value == "":
         return None
@@ -98,6 +108,10 @@ SETTINGS: dict[str, Setting] = {
     "MAX_UPLOAD_MB": Setting(20.0, _positive_number, "largest request body, in MB"),
     "RULES_DIR": Setting(None, _directory, "directory of YAML files overriding the rulebook"),
     "WORKERS": Setting(None, _workers, "server worker processes (default: one per core)"),
+    # X-Forwarded-For is whatever the client wrote unless a proxy of ours overwrote it: trusted
+    # only when the operator says how many proxies stand in front, never by default.
+    "TRUSTED_PROXIES": Setting(0, _count, "reverse proxies in front of the service whose "
+                                          "X-Forwarded-For is trusted (0: none)"),
 }
 
 

@@ -1,4 +1,5 @@
-"""API keys, CORS, body size, rate limits and security headers, wired onto one app.
+"""API keys, CORS, body size, rate limits, security headers and trusted proxies, wired onto one
+app.
 
 Each piece reads the app's settings (``server.config``) once, at ``init_app`` (the rate limit
 also reads, per request, how many workers share it: ``certsignal serve`` says so after the app is
@@ -16,6 +17,7 @@ from flask import Flask, Response, current_app, request
 from flask_cors import CORS
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from server.errors import APIError
 
@@ -108,6 +110,14 @@ def init_app(app: Flask) -> None:
     # description, the results carried by the download form) get the same ceiling.
     config["MAX_CONTENT_LENGTH"] = max_bytes
     config["MAX_FORM_MEMORY_SIZE"] = max_bytes
+
+    proxies = config["TRUSTED_PROXIES"]
+    if proxies:
+        # Behind a reverse proxy every request comes from the proxy's address, so all clients
+        # would share one rate-limit bucket: the client's own address is the one the last
+        # ``proxies`` hops appended to X-Forwarded-For. Nothing else is taken from the proxy
+        # (pages link by path alone, so the scheme and host it saw are not needed).
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies)  # type: ignore[method-assign]
 
     app.before_request(_require_key)
     app.after_request(_headers)

@@ -18,6 +18,7 @@ def test_defaults_are_safe() -> None:
     assert settings["MAX_UPLOAD_MB"] == 20
     assert settings["RATE_LIMIT"] != "off"
     assert settings["RULES_DIR"] is None
+    assert settings["TRUSTED_PROXIES"] == 0  # X-Forwarded-For is the client's to write
 
 
 def test_environment_then_file_then_overrides(tmp_path: Path) -> None:
@@ -38,6 +39,9 @@ def test_environment_then_file_then_overrides(tmp_path: Path) -> None:
     ({"CERTSIGNAL_RATE_LIMIT": "lots"}, "not a rate"),
     ({"CERTSIGNAL_MAX_UPLOAD_MB": "-1"}, "positive"),
     ({"CERTSIGNAL_WORKERS": "two"}, "number"),
+    ({"CERTSIGNAL_TRUSTED_PROXIES": "-1"}, "0 or more"),
+    ({"CERTSIGNAL_TRUSTED_PROXIES": "1.5"}, "0 or more"),
+    ({"CERTSIGNAL_TRUSTED_PROXIES": "the load balancer"}, "whole number"),
     ({"CERTSIGNAL_CONFIG": "/nonexistent/certsignal.yaml"}, "cannot be read"),
 ])
 def test_bad_settings_fail_with_a_sentence(environ: dict[str, str], message: str) -> None:

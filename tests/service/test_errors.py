@@ -102,6 +102,28 @@ def test_rate_limit(make_app) -> None:
     assert client.get("/api/v1/health", headers={"X-API-Key": "other"}).status_code == 200
 
 
+def _health_behind(client, forwarded_for: str) -> int:
+    return client.get("/api/v1/health", headers={"X-Forwarded-For": forwarded_for},
+                      environ_base={"REMOTE_ADDR": "10.0.0.2"}).status_code  # the proxy
+
+
+def test_a_forwarded_address_is_not_trusted_by_default(make_app) -> None:
+    # Without a proxy of ours in front, X-Forwarded-For is whatever the client wrote: changing it
+    # must not buy a fresh bucket.
+    client = make_app(RATE_LIMIT="2/minute").test_client()
+    statuses = [_health_behind(client, f"203.0.113.{i}") for i in range(3)]
+    assert statuses == [200, 200, 429]
+
+
+def test_clients_behind_a_trusted_proxy_have_their_own_buckets(make_app) -> None:
+    client = make_app(RATE_LIMIT="2/minute", TRUSTED_PROXIES=1).test_client()
+    assert [_health_behind(client, "203.0.113.5") for _ in range(3)] == [200, 200, 429]
+    assert _health_behind(client, "203.0.113.9") == 200       # another recruiter, same proxy
+    # A client cannot escape by writing an address of its own in front of the one the proxy
+    # appended: only the last hop is trusted.
+    assert _health_behind(client, "198.51.100.7, 203.0.113.5") == 429
+
+
 def test_each_worker_enforces_its_share_of_the_rate_limit(make_app) -> None:
     # `certsignal serve` with two workers: each counts in its own memory, so each allows half.
     app = make_app(RATE_LIMIT="6/minute")
