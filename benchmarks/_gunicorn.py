@@ -51,6 +51,14 @@ def gunicorn(workers: int = 2, env: Mapping[str, str] | None = None,
     """Yields the port once /api/v1/health answers; SIGTERM (graceful stop) on exit.
 
     ``preamble``: Python run in the server process before it starts (benchmarks only)."""
+    with serving(workers, env, startup_timeout, preamble) as (port, _master):
+        yield port
+
+
+@contextlib.contextmanager
+def serving(workers: int = 2, env: Mapping[str, str] | None = None,
+            startup_timeout: float = 30.0, preamble: str = "") -> Iterator[tuple[int, int]]:
+    """``gunicorn``, yielding the port and the process id of the gunicorn master."""
     port = free_port()
     environment = {**os.environ, "CERTSIGNAL_RATE_LIMIT": "off", **(env or {})}
     # The server logs a line per request: a file, not a pipe nobody drains (which would fill
@@ -76,7 +84,7 @@ def gunicorn(workers: int = 2, env: Mapping[str, str] | None = None,
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"certsignal serve did not answer in time: {tail()}")
                 time.sleep(0.1)
-            yield port
+            yield port, process.pid
         finally:
             process.send_signal(signal.SIGTERM)
             try:

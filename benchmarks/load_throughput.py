@@ -76,6 +76,7 @@ def phase(port: int, clients: int, per_client: int, max_seconds: float, method: 
         "rps": len(latencies) / elapsed,
         "p50_ms": statistics.median(latencies) * 1000,
         "p99_ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
+        "max_ms": latencies[-1] * 1000,
     }
 
 

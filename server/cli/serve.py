@@ -41,6 +41,25 @@ class GunicornServer(BaseApplication):  # type: ignore[misc]  # gunicorn ships n
 
 
 YOUNG_GENERATION_THRESHOLD = 5000  # allocations between young collections (CPython: 700)
+# Objects a request may leave before the worker settles its memory after it: a health check or a
+# page leaves a few dozen, a scored profile thousands.
+SETTLE_AFTER = 1000
+
+
+def settle_memory(_worker: Any, _request: Any, _environ: Any, _response: Any) -> None:
+    """gunicorn's ``post_request`` hook: in the worker, once the response has been sent.
+
+    What a request leaves behind is either garbage or what the scorer's memos keep for later
+    requests. Collecting the young generations now frees the garbage (among it the request and
+    its body: werkzeug's request and its WSGI environ refer to each other), and freezing moves the
+    memos' new entries where no later collection walks them again: otherwise older collections
+    keep walking the growing memos, in pauses far longer than a request, every few hundred
+    requests. Nothing frozen can leak: the scorer builds no reference cycles, so an entry a memo
+    drops later is freed by reference counting, frozen or not: a worker's memory levels off as
+    its memos fill (``benchmarks/worker_memory.py``)."""
+    if gc.get_count()[0] > SETTLE_AFTER:
+        gc.collect(1)
+        gc.freeze()
 
 
 def server_options(host: str, port: int, workers: int, timeout: int = 60) -> dict[str, Any]:
@@ -60,6 +79,7 @@ def server_options(host: str, port: int, workers: int, timeout: int = 60) -> dic
         # machine would fight over it, and nothing here uses it.
         "control_socket_disable": True,
         "preload_app": True,
+        "post_request": settle_memory,
     }
 
 

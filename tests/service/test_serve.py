@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -71,3 +73,48 @@ def test_serve_options_win_over_environment_and_file(tmp_path: Path, monkeypatch
     assert seen["app"].config["MAX_CONTENT_LENGTH"] == 2 * 1024 * 1024  # the file beat the env
     result = CliRunner().invoke(cli, ["serve", "--config", str(config)])
     assert seen["workers"] == 3
+
+
+class _Node:
+    """A reference cycle, as werkzeug's URL matcher leaves one behind on every request."""
+
+    def __init__(self) -> None:
+        self.itself = self
+
+
+@pytest.fixture
+def quiet_collector():
+    """No automatic collection during the test (it would do the hook's work for it), and nothing
+    left frozen after it."""
+    enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def test_a_worker_settles_its_memory_after_a_scoring_request(quiet_collector) -> None:
+    from server.cli.serve import SETTLE_AFTER, server_options, settle_memory
+
+    assert server_options("127.0.0.1", 8000, 2)["post_request"] is settle_memory
+    freed: list[bool] = []
+    weakref.finalize(_Node(), freed.append, True)
+    kept = [[] for _ in range(SETTLE_AFTER + 100)]  # what a scored profile leaves in the memos
+    frozen = gc.get_freeze_count()
+    settle_memory(None, None, None, None)
+    assert freed == [True]                          # the garbage is gone…
+    assert gc.get_freeze_count() >= frozen + len(kept)  # …and what stays is out of the way
+
+
+def test_a_light_request_costs_no_collection(quiet_collector) -> None:
+    from server.cli.serve import settle_memory
+
+    freed: list[bool] = []
+    weakref.finalize(_Node(), freed.append, True)
+    frozen = gc.get_freeze_count()
+    settle_memory(None, None, None, None)         # a health check leaves a few objects
+    assert freed == [] and gc.get_freeze_count() == frozen
