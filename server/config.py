@@ -8,6 +8,7 @@ Every value is checked here, so a typo fails at startup with a sentence, not lat
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -55,33 +56,38 @@ def _rate(name: str, value: Any) -> str:
     return text
 
 
-def _positive_number(name: str, value: Any) -> float:
+def _number(name: str, value: Any) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
         raise ConfigError(f"{name} must be a number, not {value!r}") from None
+    if not math.isfinite(number):  # "inf" and "nan" parse as floats, but size nothing
+        raise ConfigError(f"{name} must be a finite number, not {value!r}")
+    return number
+
+
+def _positive_number(name: str, value: Any) -> float:
+    number = _number(name, value)
     if number <= 0:
         raise ConfigError(f"{name} must be positive, not {value!r}")
     return number
 
 
+def _whole_number(name: str, value: Any, minimum: int) -> int:
+    number = _number(name, value)
+    if number < minimum or number != int(number):
+        raise ConfigError(f"{name} must be a whole number, {minimum} or more, not {value!r}")
+    return int(number)
+
+
 def _workers(name: str, value: Any) -> int | None:
     if value is None or value == "":
         return None
-    number = _positive_number(name, value)
-    if number != int(number):
-        raise ConfigError(f"{name} must be a whole number, not {value!r}")
-    return int(number)
+    return _whole_number(name, value, 1)
 
 
 def _count(name: str, value: Any) -> int:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ConfigError(f"{name} must be a whole number, not {value!r}") from None
-    if number < 0 or number != int(number):
-        raise ConfigError(f"{name} must be a whole number, 0 or more, not {value!r}")
-    return int(number)
+    return _whole_number(name, value, 0)
 
 
 def _directory(name: str, value: Any) -> str | None:

@@ -41,7 +41,12 @@ def test_environment_then_file_then_overrides(tmp_path: Path) -> None:
     ({"CERTSIGNAL_WORKERS": "two"}, "number"),
     ({"CERTSIGNAL_TRUSTED_PROXIES": "-1"}, "0 or more"),
     ({"CERTSIGNAL_TRUSTED_PROXIES": "1.5"}, "0 or more"),
-    ({"CERTSIGNAL_TRUSTED_PROXIES": "the load balancer"}, "whole number"),
+    ({"CERTSIGNAL_TRUSTED_PROXIES": "the load balancer"}, "number"),
+    ({"CERTSIGNAL_TRUSTED_PROXIES": "nan"}, "finite"),
+    ({"CERTSIGNAL_WORKERS": "0"}, "1 or more"),
+    ({"CERTSIGNAL_WORKERS": "inf"}, "finite"),
+    ({"CERTSIGNAL_MAX_UPLOAD_MB": "inf"}, "finite"),
+    ({"CERTSIGNAL_MAX_UPLOAD_MB": "nan"}, "finite"),
     ({"CERTSIGNAL_CONFIG": "/nonexistent/certsignal.yaml"}, "cannot be read"),
 ])
 def test_bad_settings_fail_with_a_sentence(environ: dict[str, str], message: str) -> None:
