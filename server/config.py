@@ -141,6 +141,8 @@ def from_file(path: Path | str) -> dict[str, Any]:
         document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
         raise ConfigError(f"{path}: cannot be read ({error.strerror or error})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: cannot be read (not UTF-8 text)") from None
     except yaml.YAMLError as error:
         raise ConfigError(f"{path}: invalid YAML ({error})".replace("\n", " ")) from None
     if document is None:

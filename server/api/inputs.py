@@ -57,7 +57,11 @@ def json_body(req: Request | None = None) -> dict[str, Any]:
     if not req.is_json:
         raise APIError(415, "unsupported_media_type",
                        "send the request as JSON with 'Content-Type: application/json'")
-    body = req.get_json(silent=True)
+    try:
+        body = req.get_json(silent=True)
+    except RecursionError:  # valid JSON to the letter, but nested past what a parser can follow
+        raise APIError(400, "invalid_json", "the request body is nested too deeply to read") \
+            from None
     if body is None:
         raise APIError(400, "invalid_json", "the request body is not valid JSON")
     if not isinstance(body, dict):

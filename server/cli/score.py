@@ -60,6 +60,8 @@ def score_command(profile_file: Path, role_title: str, job_file: Path | None, sk
             document = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             fail(f"{profile_file}: not a JSON document ({error})")
+        except RecursionError:
+            fail(f"{profile_file}: the JSON is nested too deeply to read")
         profile = Profile.from_json(document)
     _report(profile, role_title, job_file, skills, as_of, rules_dir, as_json)
 

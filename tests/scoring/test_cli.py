@@ -78,7 +78,10 @@ def test_rules_dir_option_reaches_the_loader(tmp_path):
 def test_errors_are_one_line(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     for args in (["score", str(bad), "--role", "X"],
+                 ["score", str(deep), "--role", "X"],
                  ["score", str(tmp_path / "missing.json"), "--role", "X"],
                  ["score", str(_write_profile(tmp_path)), "--role", "X", "--as-of", "yesterday"],
                  ["score", str(_write_profile(tmp_path)), "--role", "X", "--rules",

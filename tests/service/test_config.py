@@ -61,6 +61,13 @@ def test_unknown_file_setting_is_refused(tmp_path: Path) -> None:
         load_settings({"CERTSIGNAL_CONFIG": str(config)})
 
 
+def test_a_settings_file_that_is_not_text_is_refused(tmp_path: Path) -> None:
+    config = tmp_path / "c.yaml"
+    config.write_bytes(b"\xdd\x81\xfe rate_limit: 5/minute\n")
+    with pytest.raises(ConfigError, match="not UTF-8 text"):
+        load_settings({"CERTSIGNAL_CONFIG": str(config)})
+
+
 def test_factory_applies_settings(make_app) -> None:
     app = make_app(MAX_UPLOAD_MB=1, API_KEYS="k1")
     assert app.config["MAX_CONTENT_LENGTH"] == 1024 * 1024

@@ -24,6 +24,14 @@ def test_invalid_json(client) -> None:
     assert error_of(answer, 400)["code"] == "invalid_json"
 
 
+@pytest.mark.parametrize("path", ["/api/v1/score", "/api/v1/analyze"])
+def test_json_nested_past_any_parser_is_refused(client, path: str) -> None:
+    deep = b'{"profile": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    error = error_of(client.post(path, data=deep, content_type="application/json"), 400)
+    assert error == {"code": "invalid_json", "message": "the request body is nested too deeply "
+                                                        "to read"}
+
+
 def test_wrong_media_type(client) -> None:
     assert error_of(client.post("/api/v1/score", data=b"x", content_type="text/plain"),
                     415)["code"] == "unsupported_media_type"
