@@ -50,6 +50,37 @@ class CertView:
     key: tuple[Any, ...] = dataclasses.field(default=(), compare=False)
 
 
+# How much of a certificate's own text is read. Real names and issuers are well under a hundred
+# characters; a longer one is pasted prose or hostile, and reading all of it would cost time on
+# every rule and memory in every memo that keeps certificates (a 100 kB name, 8 192 times).
+READ_TEXT_LENGTH = 250
+READ_SKILLS = 50  # listed skills read per certificate (LinkedIn shows at most a handful)
+READ_SKILL_LENGTH = 100
+
+
+def readable(cert: Certificate) -> Certificate:
+    """``cert`` as the scorer reads it: a name or issuer past ``READ_TEXT_LENGTH`` cut at a word
+    (marked "…"), at most ``READ_SKILLS`` listed skills of at most ``READ_SKILL_LENGTH``. The
+    certificate itself when nothing needs cutting (nearly always)."""
+    issuer = cert.issuer or ""
+    if len(cert.name) <= READ_TEXT_LENGTH and len(issuer) <= READ_TEXT_LENGTH and \
+            len(cert.skills) <= READ_SKILLS and \
+            all(len(skill) <= READ_SKILL_LENGTH for skill in cert.skills):
+        return cert
+    return dataclasses.replace(
+        cert, name=_cut(cert.name, READ_TEXT_LENGTH),
+        issuer=_cut(cert.issuer, READ_TEXT_LENGTH) if cert.issuer is not None else None,
+        skills=[_cut(skill, READ_SKILL_LENGTH) for skill in cert.skills[:READ_SKILLS]])
+
+
+def _cut(text: str, length: int) -> str:
+    if len(text) <= length:
+        return text
+    head = text[:length]
+    space = head.rfind(" ")
+    return (head[:space] if space >= length // 2 else head).rstrip() + "\u2026"
+
+
 def resolve(cert: Certificate, index: int, cat: Catalogue) -> CertView:
     # Everything but the position depends on the name, issuer, credential host and listed skills
     # alone: memoised per catalogue, since the same certificates recur across profiles.

@@ -23,7 +23,7 @@ from parser.models import Certificate, Profile
 from server.rulebook import Rulebook, load_rulebook
 from server.scoring import rules
 from server.scoring.card import card_of
-from server.scoring.certificate import CertView
+from server.scoring.certificate import CertView, readable
 from server.scoring.context import Context
 from server.scoring.matching import Catalogue, catalogue
 from server.scoring.plan import Plan, plan_of
@@ -72,7 +72,7 @@ def score_profile(profile: Profile, role: Role | None = None, *,
     ctx = Context(book=book, cat=cat, as_of=day, now=now, target=target, profile=profile,
                   experience=read_experience(profile, cat, now))
     bands = plan.bands
-    scored = [_weigh(cert, i, ctx, plan) for i, cert in enumerate(profile.certificates)]
+    scored = [_weigh(readable(cert), i, ctx, plan) for i, cert in enumerate(profile.certificates)]
     findings = {rule_id: module.evaluate(conf[rule_id], ctx, scored)
                 for rule_id, module in rules.PROFILE_RULES.items()}
     stage = findings["stage"].extra
@@ -81,7 +81,9 @@ def score_profile(profile: Profile, role: Role | None = None, *,
     neutral, weight = float(stage["neutral"]), float(stage["weight"])
     total = 0 if not scored else _clamp(round(neutral + (adjusted - neutral) * weight))
     band = _band(total, bands) if scored else "none"
-    certificates = tuple(_certificate_report(s, bands, cat) for s in scored)
+    # Each certificate is reported as the profile gives it, whatever of it was read.
+    certificates = tuple(_certificate_report(s, bands, cat, profile.certificates[s.view.index])
+                         for s in scored)
     return Report(
         as_of=day.isoformat(),
         ruleset=book.name,
@@ -135,15 +137,14 @@ def _scored(view: CertView, outcomes: dict[str, Outcome], mean: float,
     return Scored(view=view, outcomes=outcomes, score=min([score, *caps]) if caps else score)
 
 
-def _certificate_report(s: Scored, bands: Mapping[str, float],
-                        cat: Catalogue) -> CertificateReport:
+def _certificate_report(s: Scored, bands: Mapping[str, float], cat: Catalogue,
+                        cert: Certificate) -> CertificateReport:
     score = _clamp(round(s.score))
     band = _band(score, bands)
     ids = s.flag_ids
     # The badge says what the band and the flag ids say, nothing else: few combinations recur,
     # so each is written once per catalogue.
     badge = cat.recall("badges", (band, ids), lambda: _badge(band, ids))
-    cert = s.view.cert
     outcomes = s.outcomes
     return CertificateReport(
         index=s.view.index, locator=cert.locator, name=cert.name, issuer=cert.issuer,

@@ -86,14 +86,19 @@ class Target:
         return bool(self.skills or self.field or self.words)
 
 
+MEMOISED_DESCRIPTION_LENGTH = 20_000  # characters of a job description a memo may keep
+
+
 def resolve(role: Role, cat: Catalogue, *, from_direction: bool = False,
             direction: str = "") -> Target:
     """What ``role`` means in this catalogue (memoised: recruiters score many candidates for one
     role, and the same titles recur). ``direction`` is only carried, for the narrative.
 
     A role read from the candidate's own headline and positions (``from_direction``) is personal
-    text: it is resolved afresh and its Target has no key, so no memo keeps any of it."""
-    if from_direction:
+    text: it is resolved afresh and its Target has no key, so no memo keeps any of it. So is a
+    role whose description is longer than ``MEMOISED_DESCRIPTION_LENGTH``: job descriptions are
+    a page or two, and keeping the odd hundred-kilobyte one in every memo costs too much."""
+    if from_direction or len(role.description or "") > MEMOISED_DESCRIPTION_LENGTH:
         return dataclasses.replace(_resolve(cat, role, from_direction), direction=direction,
                                    key=None)
     target = cat.memoised(_resolve)(role, from_direction)

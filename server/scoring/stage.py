@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from parser.models import Profile
-from server.scoring.matching import Catalogue
+from server.scoring.matching import CACHED_TEXT_LENGTH, Catalogue
 from server.scoring.role import family_with
 from server.scoring.timeline import month_number, year_span
 
@@ -81,10 +81,11 @@ def read_experience(profile: Profile, cat: Catalogue, now: int) -> Experience:
 
 def _work(kind: str, title: str, company: str | None, start: str | None, end: str | None,
           description: str | None, cat: Catalogue) -> Work:
-    # A bare title recurs across profiles and is memoised; a description is the candidate's own
-    # text, read afresh and never kept.
-    family, field, shown = _reading(cat, title, description) if description else \
-        cat.memoised(_reading)(title, None)
+    # A short bare title recurs across profiles and is memoised; a description is the candidate's
+    # own text, read afresh and never kept, and so is a title too long to be only a job's name.
+    family, field, shown = cat.memoised(_reading)(title, None) \
+        if not description and len(title) <= CACHED_TEXT_LENGTH else \
+        _reading(cat, title, description)
     return Work(kind=kind, title=title, company=company, start=month_number(start),
                 end=month_number(end) if end else None, span=year_span(start, end) if start
                 else "", family=family, field=field, skills=shown)
