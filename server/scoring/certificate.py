@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from parser.models import Certificate
 from server.scoring import glossary
-from server.scoring.matching import Catalogue, stem, stems, tokens
+from server.scoring.matching import Catalogue, cut, stem, stems, tokens
 from server.scoring.role import find_family
 
 
@@ -68,17 +68,9 @@ def readable(cert: Certificate) -> Certificate:
             all(len(skill) <= READ_SKILL_LENGTH for skill in cert.skills):
         return cert
     return dataclasses.replace(
-        cert, name=_cut(cert.name, READ_TEXT_LENGTH),
-        issuer=_cut(cert.issuer, READ_TEXT_LENGTH) if cert.issuer is not None else None,
-        skills=[_cut(skill, READ_SKILL_LENGTH) for skill in cert.skills[:READ_SKILLS]])
-
-
-def _cut(text: str, length: int) -> str:
-    if len(text) <= length:
-        return text
-    head = text[:length]
-    space = head.rfind(" ")
-    return (head[:space] if space >= length // 2 else head).rstrip() + "\u2026"
+        cert, name=cut(cert.name, READ_TEXT_LENGTH),
+        issuer=cut(cert.issuer, READ_TEXT_LENGTH) if cert.issuer is not None else None,
+        skills=[cut(skill, READ_SKILL_LENGTH) for skill in cert.skills[:READ_SKILLS]])
 
 
 def resolve(cert: Certificate, index: int, cat: Catalogue) -> CertView:

@@ -23,9 +23,9 @@ from parser.models import Certificate, Profile
 from server.rulebook import Rulebook, load_rulebook
 from server.scoring import rules
 from server.scoring.card import card_of
-from server.scoring.certificate import CertView, readable
+from server.scoring.certificate import READ_TEXT_LENGTH, CertView, readable
 from server.scoring.context import Context
-from server.scoring.matching import Catalogue, catalogue
+from server.scoring.matching import Catalogue, catalogue, cut
 from server.scoring.plan import Plan, plan_of
 from server.scoring.report import (
     SIGNALS,
@@ -194,7 +194,7 @@ def _headline(band: str, target: Target, cat: Catalogue, scored: Sequence[Scored
     relevant = sum(1 for s in scored if s.has("relevant"))
     strength = "No" if band == "none" else BAND_WORDS[band]
     return (f"{strength} certificate signal for {against}: {relevant} of {len(scored)} "
-            f"relevant; strongest \u201c{best.name}\u201d ({best.badge}).")
+            f"relevant; strongest \u201c{cut(best.name, READ_TEXT_LENGTH)}\u201d ({best.badge}).")
 
 
 def _narrative(ctx: Context, scored: Sequence[Scored], findings: Mapping[str, Finding]) -> tuple[

@@ -116,6 +116,17 @@ def clear_text_caches() -> None:
     root.cache_clear()
 
 
+def cut(text: str, length: int) -> str:
+    """``text`` if it is at most ``length`` characters, else its beginning cut at a word and
+    marked "…": what the scorer reads of a text too long to be what it claims to be (a name, a
+    title)."""
+    if len(text) <= length:
+        return text
+    head = text[:length]
+    space = head.rfind(" ")
+    return (head[:space] if space >= length // 2 else head).rstrip() + "\u2026"
+
+
 def _plain(text: str) -> str:
     """Case-folded and accent-stripped; ASCII text (most of it) needs only lower-casing, which
     is what NFKD and casefold amount to for it.

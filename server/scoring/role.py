@@ -25,6 +25,7 @@ from server.scoring.matching import (
     TITLE_MODIFIERS,
     Catalogue,
     content_words,
+    cut,
     normalise,
     root,
     shared_beginning,
@@ -87,6 +88,10 @@ class Target:
 
 
 MEMOISED_DESCRIPTION_LENGTH = 20_000  # characters of a job description a memo may keep
+# Characters of a job title (or a headline read as one) read: LinkedIn allows 100 for a title and
+# 220 for a headline; past this it is prose pasted in, and reading all of it against every role
+# family would cost seconds.
+TITLE_READ_LENGTH = 250
 
 
 def resolve(role: Role, cat: Catalogue, *, from_direction: bool = False,
@@ -98,6 +103,8 @@ def resolve(role: Role, cat: Catalogue, *, from_direction: bool = False,
     text: it is resolved afresh and its Target has no key, so no memo keeps any of it. So is a
     role whose description is longer than ``MEMOISED_DESCRIPTION_LENGTH``: job descriptions are
     a page or two, and keeping the odd hundred-kilobyte one in every memo costs too much."""
+    if role.title is not None and len(role.title) > TITLE_READ_LENGTH:
+        role = dataclasses.replace(role, title=cut(role.title, TITLE_READ_LENGTH))
     if from_direction or len(role.description or "") > MEMOISED_DESCRIPTION_LENGTH:
         return dataclasses.replace(_resolve(cat, role, from_direction), direction=direction,
                                    key=None)
@@ -382,11 +389,13 @@ def direction_role(profile: Profile) -> tuple[Role, str]:
     latest = latest_position(profile.positions)
     headline = profile.person.headline
     if latest is not None and latest.title:
-        at = f" at {latest.company}" if latest.company else ""
-        return (Role(title=latest.title, description=" ".join(filter(None, [
-            headline, latest.description]))), f"{latest.title} (latest position{at})")
+        title = cut(latest.title, TITLE_READ_LENGTH)
+        at = f" at {cut(latest.company, TITLE_READ_LENGTH)}" if latest.company else ""
+        return (Role(title=title, description=" ".join(filter(None, [
+            headline, latest.description]))), f"{title} (latest position{at})")
     if headline:
-        return Role(title=headline, description=profile.person.about), f"{headline} (headline)"
+        title = cut(headline, TITLE_READ_LENGTH)
+        return Role(title=title, description=profile.person.about), f"{title} (headline)"
     return Role(), "not stated (no headline or positions)"
 
 

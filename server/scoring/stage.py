@@ -10,8 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from parser.models import Profile
-from server.scoring.matching import CACHED_TEXT_LENGTH, Catalogue
-from server.scoring.role import family_with
+from server.scoring.matching import CACHED_TEXT_LENGTH, Catalogue, cut
+from server.scoring.role import TITLE_READ_LENGTH, family_with
 from server.scoring.timeline import month_number, year_span
 
 
@@ -57,13 +57,18 @@ class Experience:
         return tuple(sorted(self.fields, key=lambda f: (-self.fields[f], f)))
 
 
+# Positions (and projects) read, in the profile's order (latest first on LinkedIn): real profiles
+# list a few dozen at most, and each new title is looked up among all role families.
+WORK_READ = 100
+
+
 def read_experience(profile: Profile, cat: Catalogue, now: int) -> Experience:
     work: list[Work] = []
-    for position in profile.positions:
+    for position in profile.positions[:WORK_READ]:
         if position.title:
             work.append(_work("position", position.title, position.company, position.start,
                               position.end, position.description, cat))
-    for project in profile.projects:
+    for project in profile.projects[:WORK_READ]:
         if project.title:
             work.append(_work("project", project.title, None, project.start, project.end,
                               project.description, cat))
@@ -81,6 +86,9 @@ def read_experience(profile: Profile, cat: Catalogue, now: int) -> Experience:
 
 def _work(kind: str, title: str, company: str | None, start: str | None, end: str | None,
           description: str | None, cat: Catalogue) -> Work:
+    # Both are named in sentences ("Applied as … at …"): a pasted page in either is cut.
+    title = cut(title, TITLE_READ_LENGTH)
+    company = cut(company, TITLE_READ_LENGTH) if company else company
     # A short bare title recurs across profiles and is memoised; a description is the candidate's
     # own text, read afresh and never kept, and so is a title too long to be only a job's name.
     family, field, shown = cat.memoised(_reading)(title, None) \

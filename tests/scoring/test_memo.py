@@ -7,7 +7,6 @@ path for credential URL hosts agrees with ``urllib``.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 from functools import partial
 from typing import Any
@@ -21,18 +20,11 @@ from benchmarks._profiles import pool
 from parser.models import Certificate, Profile, Source
 from server.rulebook import Rulebook, load_rulebook
 from server.scoring import Role, matching, score_profile
-from server.scoring.certificate import (
-    READ_SKILL_LENGTH,
-    READ_SKILLS,
-    READ_TEXT_LENGTH,
-    host_of,
-    readable,
-)
+from server.scoring.certificate import host_of
 from server.scoring.certificate import resolve as resolve_cert
 from server.scoring.context import Context
 from server.scoring.matching import catalogue
 from server.scoring.plan import rule_options
-from server.scoring.role import MEMOISED_DESCRIPTION_LENGTH
 from server.scoring.role import resolve as resolve_role
 from server.scoring.rules import relevance
 from server.scoring.stage import read_experience
@@ -152,74 +144,3 @@ def test_a_candidates_long_texts_are_never_kept_in_memory():
     matching.tokens("Certified Kubernetes Administrator")
     assert matching._short_tokens.cache_info().currsize == 1
 
-
-def _profile(*certificates: Certificate, positions: list[Any] | None = None) -> Profile:
-    return Profile.from_json({"source": {"format": "json-resume", "layout": None, "warnings": []},
-                              "certificates": [dataclasses.asdict(c) for c in certificates],
-                              "positions": positions or []})
-
-
-def _memo_keys(cat: matching.Catalogue) -> list[Any]:
-    """Every key the catalogue's memo tables hold."""
-    return [key for table in cat._tables.values() for key in table]
-
-
-def _longest_text(value: Any) -> int:
-    if isinstance(value, str):
-        return len(value)
-    if isinstance(value, tuple | list | frozenset):
-        return max((_longest_text(v) for v in value), default=0)
-    return 0
-
-
-def test_an_endless_certificate_is_read_in_part_and_reported_whole(shipped: Rulebook) -> None:
-    """A pasted page as a certificate name costs no more than a long name, and no memo keeps it."""
-    cat = catalogue(shipped)
-    cat.clear_memos()
-    endless = "AWS Certified Solutions Architect – Associate " + "and more words " * 20_000
-    cert = Certificate(name=endless, issuer="Amazon Web Services " * 5_000,
-                       skills=[f"skill {i} " * 50 for i in range(500)])
-    read = readable(cert)
-    assert len(read.name) <= READ_TEXT_LENGTH + 1 and read.name.endswith("\u2026")
-    assert read.name.startswith("AWS Certified Solutions Architect – Associate and more")
-    assert len(read.skills) == READ_SKILLS
-    assert max(map(len, read.skills)) <= READ_SKILL_LENGTH + 1
-    role = Role(title="Cloud Architect")
-    report = score_profile(_profile(cert), role, as_of=AS_OF, rulebook=shipped)
-    assert report.certificates[0].name == endless          # reported as the profile gives it
-    assert max(map(_longest_text, _memo_keys(cat))) <= READ_TEXT_LENGTH + 1
-    # What was read is all that counts: the cut certificate scores the same.
-    cut = score_profile(_profile(read), role, as_of=AS_OF, rulebook=shipped)
-    assert report.certificates[0].score == cut.certificates[0].score
-    assert report.certificates[0].signals == cut.certificates[0].signals
-
-
-def test_a_certificate_of_ordinary_length_is_read_whole() -> None:
-    cert = Certificate(name="Microsoft Certified: Dynamics 365 Finance and Operations Apps "
-                            "Solution Architect Expert", issuer="Microsoft", skills=["ERP"])
-    assert readable(cert) is cert
-
-
-def test_long_titles_and_job_descriptions_are_not_kept(shipped: Rulebook) -> None:
-    from server.scoring import role as role_module
-    from server.scoring import stage
-
-    cat = catalogue(shipped)
-    cat.clear_memos()
-
-    def kept(function: Any) -> int:
-        cached = cat._memos.get(function)
-        return 0 if cached is None else cached.cache_info().currsize
-
-    long_title = "Cloud engineer " * 200  # a bare title too long to be only a job's name
-    long_job = Role(title="Data Engineer", description="Pipelines in Python. " * 2_000)
-    assert len(long_job.description or "") > MEMOISED_DESCRIPTION_LENGTH
-    score_profile(_profile(positions=[{"title": long_title, "company": "Contoso"}]), long_job,
-                  as_of=AS_OF, rulebook=shipped)
-    assert kept(stage._reading) == kept(role_module._resolve) == 0
-    assert max(map(_longest_text, _memo_keys(cat)), default=0) < len(long_title)
-    # Ordinary ones are kept, as before.
-    score_profile(_profile(positions=[{"title": "Cloud Engineer", "company": "Contoso"}]),
-                  Role(title="Data Engineer", description="Pipelines in Python."),
-                  as_of=AS_OF, rulebook=shipped)
-    assert kept(stage._reading) == kept(role_module._resolve) == 1
