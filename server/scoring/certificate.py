@@ -347,17 +347,24 @@ def find_issuer(issuer: str | None, url: str | None, cat: Catalogue) -> str | No
     return _find_issuer(issuer, host_of(url), cat)
 
 
+MAX_HOST_LENGTH = 253
+
+
 def host_of(url: str | None) -> str | None:
     """The host of a credential URL ("https://www.credly.com/…" -> "www.credly.com")."""
     if not url:
         return None
     plain = _PLAIN_HOST.match(url)
     if plain:  # the usual "https://host/path": what urlsplit would say, without its cost
-        return plain[1].lower()
-    try:
-        return (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
-    except ValueError:  # "http://[oops" and other unparseable text: no domain to go on
-        return None
+        host = plain[1].lower()
+    else:
+        try:
+            host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+        except ValueError:  # "http://[oops" and other unparseable text: no domain to go on
+            return None
+    # No domain name is longer (RFC 1035); a longer "host" names nothing and would only weigh
+    # down the memos it keys.
+    return host if len(host) <= MAX_HOST_LENGTH else None
 
 
 def _find_issuer(issuer: str | None, host: str | None, cat: Catalogue) -> str | None:

@@ -92,6 +92,7 @@ MEMOISED_DESCRIPTION_LENGTH = 20_000  # characters of a job description a memo m
 # 220 for a headline; past this it is prose pasted in, and reading all of it against every role
 # family would cost seconds.
 TITLE_READ_LENGTH = 250
+ROLE_SKILLS_READ = 100  # skills of a role read
 
 
 def resolve(role: Role, cat: Catalogue, *, from_direction: bool = False,
@@ -103,14 +104,25 @@ def resolve(role: Role, cat: Catalogue, *, from_direction: bool = False,
     text: it is resolved afresh and its Target has no key, so no memo keeps any of it. So is a
     role whose description is longer than ``MEMOISED_DESCRIPTION_LENGTH``: job descriptions are
     a page or two, and keeping the odd hundred-kilobyte one in every memo costs too much."""
-    if role.title is not None and len(role.title) > TITLE_READ_LENGTH:
-        role = dataclasses.replace(role, title=cut(role.title, TITLE_READ_LENGTH))
+    role = _readable(role)
     if from_direction or len(role.description or "") > MEMOISED_DESCRIPTION_LENGTH:
         return dataclasses.replace(_resolve(cat, role, from_direction), direction=direction,
                                    key=None)
     target = cat.memoised(_resolve)(role, from_direction)
     return target if target.direction == direction else \
         dataclasses.replace(target, direction=direction)
+
+
+def _readable(role: Role) -> Role:
+    """``role`` as it is read: its title cut at ``TITLE_READ_LENGTH``, at most ``ROLE_SKILLS_READ``
+    skills of at most ``TITLE_READ_LENGTH`` each (a job ad names a dozen)."""
+    title, skills = role.title, role.skills
+    if (title is None or len(title) <= TITLE_READ_LENGTH) and len(skills) <= ROLE_SKILLS_READ \
+            and all(len(skill) <= TITLE_READ_LENGTH for skill in skills):
+        return role
+    return dataclasses.replace(
+        role, title=cut(title, TITLE_READ_LENGTH) if title is not None else None,
+        skills=tuple(cut(skill, TITLE_READ_LENGTH) for skill in skills[:ROLE_SKILLS_READ]))
 
 
 def _resolve(cat: Catalogue, role: Role, from_direction: bool) -> Target:

@@ -18,9 +18,20 @@ import pytest
 from parser.models import Certificate, Profile
 from server.rulebook import Rulebook, load_rulebook
 from server.scoring import Role, matching, score_profile
-from server.scoring.certificate import READ_SKILL_LENGTH, READ_SKILLS, READ_TEXT_LENGTH, readable
-from server.scoring.matching import catalogue
-from server.scoring.role import MEMOISED_DESCRIPTION_LENGTH, TITLE_READ_LENGTH
+from server.scoring.certificate import (
+    READ_SKILL_LENGTH,
+    READ_SKILLS,
+    READ_TEXT_LENGTH,
+    host_of,
+    readable,
+)
+from server.scoring.matching import catalogue, cut
+from server.scoring.role import (
+    MEMOISED_DESCRIPTION_LENGTH,
+    ROLE_SKILLS_READ,
+    TITLE_READ_LENGTH,
+)
+from server.scoring.role import resolve as resolve_role
 from server.scoring.stage import WORK_READ
 
 AS_OF = datetime.date(2025, 11, 1)
@@ -137,3 +148,24 @@ def test_a_pasted_page_is_quoted_in_part(shipped: Rulebook, where: str) -> None:
     assert max(map(len, sentences)) < 2 * TITLE_READ_LENGTH + 500
     assert any("\u2026" in sentence for sentence in sentences)
     assert report.certificates[0].name == cert.name
+
+
+def test_a_job_ad_with_thousands_of_skills_is_read_as_its_first_hundred(
+        shipped: Rulebook) -> None:
+    skills = ("Python", "SQL", *(f"Made-up skill number {i}" for i in range(5_000)))
+    endless = Role(title="Data Engineer " * 100, skills=skills)
+    read = Role(title=cut("Data Engineer " * 100, TITLE_READ_LENGTH),
+                skills=skills[:ROLE_SKILLS_READ])
+    cat = catalogue(shipped)
+    target = resolve_role(endless, cat)
+    assert target.key is not None and target.key[0] == read  # what a memo keeps
+    profile = _profile(Certificate(name="Google Cloud Professional Data Engineer",
+                                   issuer="Google Cloud"))
+    assert score_profile(profile, endless, as_of=AS_OF, rulebook=shipped).to_json() == \
+        score_profile(profile, read, as_of=AS_OF, rulebook=shipped).to_json()
+
+
+def test_a_credential_link_with_an_impossible_host_names_no_domain() -> None:
+    assert host_of("https://www.credly.com/badges/x") == "www.credly.com"
+    assert host_of("https://" + "a" * 250 + ".com/badge") is None
+    assert host_of("credly." + "b" * 300) is None
