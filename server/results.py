@@ -12,6 +12,10 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+import fastjsonschema
+
+from server.openapi import validator
+
 CSV_COLUMNS = ("rank", "file", "name", "score", "band", "headline", "certificates", "flags",
                "error")
 # A cell starting with one of these is run as a formula by spreadsheet programs; certificate
@@ -89,10 +93,36 @@ def to_json(results: Iterable[dict[str, Any]]) -> str:
 
 
 def from_json(text: str) -> list[dict[str, Any]]:
-    """Results carried back by the download form; anything else is refused with ValueError."""
-    value = json.loads(text)
-    if not isinstance(value, list) or not all(
-        isinstance(item, dict) and isinstance(item.get("file"), str) for item in value
-    ):
-        raise ValueError("results must be a list of objects with a 'file'")
+    """Results carried back by the download form, exactly as ``to_json`` wrote them: each a
+    ``success`` with a Report that matches its published schema or a ``failure``. Anything else
+    (a form edited by hand, a truncated field) is refused with ValueError."""
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise ValueError("results nested too deeply to read") from None
+    if not isinstance(value, list):
+        raise ValueError("results must be a list")
+    for number, item in enumerate(value, start=1):
+        problem = _problem(item)
+        if problem:
+            raise ValueError(f"result {number}: {problem}")
     return value
+
+
+def _problem(item: Any) -> str | None:
+    if not isinstance(item, dict) or not isinstance(item.get("file"), str):
+        return "not an object with a 'file'"
+    if "report" in item:
+        if set(item) != {"file", "name", "report"} or not isinstance(item["name"], str | None):
+            return "a report comes with 'file' and 'name' only"
+        try:
+            validator("Report")(item["report"])
+        except fastjsonschema.JsonSchemaValueException as invalid:
+            return f"not a report ({invalid.message})"
+        return None
+    refusal = item.get("error")
+    if set(item) != {"file", "error"} or not isinstance(refusal, dict) or \
+            set(refusal) != {"code", "message"} or \
+            not all(isinstance(part, str) for part in refusal.values()):
+        return "neither a report nor an error"
+    return None

@@ -8,6 +8,7 @@ import io
 import json
 import re
 
+import pytest
 from lxml import html as lxml_html
 
 from parser import Profile
@@ -96,14 +97,13 @@ def test_upload_without_files_is_refused_politely(client) -> None:
 
 
 def test_downloads(client) -> None:
+    profile = Profile.from_json(profile_json(2))
+    weak, strong = _report(profile), _report(profile)
+    weak["summary"].update(score=40, band="weak", headline="-2+3")  # as a stranger's text may
+    strong["summary"].update(score=80, band="strong")
     results = [
-        {"file": "a.json", "name": "=HYPERLINK(\"http://evil.example\")",
-         "report": {"summary": {"score": 40, "band": "weak", "headline": "-2+3", "flags": []},
-                    "certificates": [{}, {}]}},
-        {"file": "b.json", "name": "Dana Example",
-         "report": {"summary": {"score": 80, "band": "strong", "headline": "Fits",
-                                "flags": [{"id": "focused", "message": "m"}]},
-                    "certificates": []}},
+        {"file": "a.json", "name": "=HYPERLINK(\"http://evil.example\")", "report": weak},
+        {"file": "b.json", "name": "Dana Example", "report": strong},
         {"file": "c.bin", "error": {"code": "unsupported_format", "message": "not a profile"}},
     ]
     answer = client.post("/download", data={"format": "csv", "results": json.dumps(results)})
@@ -113,15 +113,30 @@ def test_downloads(client) -> None:
     assert [r["file"] for r in rows] == ["b.json", "a.json", "c.bin"]
     assert [r["rank"] for r in rows] == ["1", "2", ""]
     assert rows[1]["name"].startswith("'=") and rows[1]["headline"] == "'-2+3"
-    assert rows[0]["flags"] == "focused" and rows[1]["certificates"] == "2"
+    assert rows[0]["flags"] == " ".join(f["id"] for f in strong["summary"]["flags"])
+    assert rows[1]["certificates"] == "2"
     assert rows[2]["error"] == "unsupported_format: not a profile"
     answer = client.post("/download", data={"format": "json", "results": json.dumps(results)})
     assert [r["file"] for r in answer.get_json()] == ["b.json", "a.json", "c.bin"]
 
 
-def test_download_refuses_garbage(client) -> None:
-    answer = client.post("/download", data={"format": "csv", "results": "{nope"})
+@pytest.mark.parametrize("carried", [
+    "{nope",
+    "[" * 100_000 + "]" * 100_000,                                   # past any parser's depth
+    '[{"file": "x", "report": ' + "[" * 500 + "]" * 500 + "}]",
+    '[{"file": "x", "name": null, "report": {"summary": "x"}}]',     # edited by hand
+    '[{"file": "x", "name": null, "report": {"summary": {"score": 5}, "certificates": 7}}]',
+    '[{"file": "x", "error": "nope"}]',
+    '[{"file": 5, "error": {"code": "c", "message": "m"}}]',
+    '{"file": "x"}',
+])
+@pytest.mark.parametrize("kind", ["csv", "json"])
+def test_download_refuses_results_it_did_not_write(client, carried: str, kind: str) -> None:
+    answer = client.post("/download", data={"format": kind, "results": carried})
     assert answer.status_code == 400 and answer.get_json()["error"]["code"] == "invalid_results"
+
+
+def test_download_refuses_another_format(client) -> None:
     answer = client.post("/download", data={"format": "xlsx", "results": "[]"})
     assert answer.status_code == 400
 
